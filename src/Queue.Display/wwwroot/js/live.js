@@ -1,0 +1,44 @@
+// Shared by every live screen: one hub connection that never gives up. After any reconnect (or a
+// server restart) it calls the page's resync, which re-joins and re-reads the state, so a screen left
+// alone for days always converges on the hall's current picture.
+window.QueueHall = (() => {
+  const labels = JSON.parse(document.getElementById('qh-labels')?.textContent || '{}');
+  const t = (key) => labels[key] ?? key;
+  const esc = (s) => String(s ?? '').replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+  const initial = (id) => JSON.parse(document.getElementById(id)?.textContent || 'null');
+  const minutes = (m) => m == null ? '—' : (m <= 0 ? t('soon') : t('minutes').replace('{0}', m));
+
+  function banner(show) {
+    const b = document.getElementById('qh-offline');
+    if (b) b.classList.toggle('show', show);
+  }
+
+  // handlers: { EventName: fn }, resync: async (connection) => {...}
+  function connect(handlers, resync) {
+    const connection = new signalR.HubConnectionBuilder()
+      .withUrl('/hubs/hall')
+      .withAutomaticReconnect({ nextRetryDelayInMilliseconds: ctx => Math.min(1000 * (ctx.previousRetryCount + 1), 5000) })
+      .build();
+    for (const [name, fn] of Object.entries(handlers)) connection.on(name, fn);
+    connection.onreconnecting(() => banner(true));
+    connection.onreconnected(async () => { banner(false); await safeResync(); });
+    connection.onclose(() => { banner(true); setTimeout(start, 2000); });
+    async function safeResync() {
+      try { await resync(connection); } catch (e) { console.warn('resync failed', e); }
+    }
+    async function start() {
+      try {
+        await connection.start();
+        banner(false);
+        await safeResync();
+      } catch (e) {
+        banner(true);
+        setTimeout(start, 2000);
+      }
+    }
+    start();
+    return connection;
+  }
+
+  return { t, esc, initial, minutes, connect, labels };
+})();

@@ -1,0 +1,34 @@
+namespace Queue.Silo.Engine;
+
+/// <summary>
+/// What one batch of commands changed: entities to insert, entities to update, events to append.
+/// The store writes all of it in one transaction before any command of the batch is answered.
+/// </summary>
+public sealed class HallChanges(HallState state, DateTimeOffset now)
+{
+    private readonly List<object> added = [];
+    private readonly HashSet<object> modified = new(ReferenceEqualityComparer.Instance);
+    private readonly List<HallEvent> events = [];
+
+    public DateTimeOffset Now { get; internal set; } = now;
+    public IReadOnlyList<object> Added => added;
+    public IReadOnlyCollection<object> Modified => modified;
+    public IReadOnlyList<HallEvent> Events => events;
+    public bool IsEmpty => added.Count == 0 && modified.Count == 0 && events.Count == 0;
+
+    /// <summary>A count that grows with every change; lets the writer spot a command that failed half-way.</summary>
+    internal int Mark => added.Count + modified.Count + events.Count;
+
+    public void Add(object entity) => added.Add(entity);
+
+    public void Touch(object entity)
+    {
+        if (!added.Contains(entity)) modified.Add(entity);
+    }
+
+    public void Emit(HallEvent e)
+    {
+        events.Add(e with { HallId = state.Hall.Id, Seq = state.Hall.NextSeq(), At = Now });
+        Touch(state.Hall);
+    }
+}

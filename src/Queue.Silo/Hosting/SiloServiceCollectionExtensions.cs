@@ -1,0 +1,69 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Queue.Silo.Accounts;
+using Queue.Silo.Engine;
+using Queue.Silo.Seeding;
+using Queue.Silo.Storage;
+
+namespace Queue.Silo.Hosting;
+
+public static class SiloServiceCollectionExtensions
+{
+    /// <summary>Registers the hall engine, its storage (SQLite or PostgreSQL) and its event fan-out.</summary>
+    public static IServiceCollection AddQueueSilo(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StorageOptions>().BindConfiguration("Storage").Configure(o =>
+            o.ConnectionString ??= configuration.GetConnectionString("Queue"));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value);
+        services.AddOptions<DemoSeedOptions>().BindConfiguration("Demo");
+        services.TryAddTimeProvider();
+        services.AddDbContextFactory<QueueDb>((sp, db) =>
+        {
+            var storage = sp.GetRequiredService<StorageOptions>();
+            var cs = storage.ResolveConnectionString();
+            if (storage.Provider == StorageProvider.Postgres) db.UseNpgsql(cs);
+            else db.UseSqlite(cs).AddInterceptors(new SqliteDurability());
+            // The schema is versioned by hand (SchemaMigrator), not by EF migrations.
+            db.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+        });
+        services.AddSingleton<SchemaMigrator>();
+        services.AddSingleton<HallStore>();
+        services.AddSingleton<HallFeed>();
+        services.AddSingleton<Func<IDispatchPolicy>>(_ => () => new OldestFirstDispatch());
+        services.AddSingleton<Func<IWaitPredictor>>(_ => () => new QueueLengthPredictor());
+        services.AddSingleton<HallRegistry>();
+        services.AddSingleton<HallClient>();
+        services.AddSingleton<AccountService>();
+        services.AddSingleton<DemoSeed>();
+        services.AddHostedService<PostgresHallListener>();
+        return services;
+    }
+
+    private static void TryAddTimeProvider(this IServiceCollection services)
+    {
+        if (services.All(d => d.ServiceType != typeof(TimeProvider))) services.AddSingleton(TimeProvider.System);
+    }
+
+    /// <summary>Every SQLite connection: full fsync at commit, and wait for the write lock instead of failing.</summary>
+    private sealed class SqliteDurability : DbConnectionInterceptor
+    {
+        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+
+        public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken ct = default)
+        {
+            Apply(connection);
+            return Task.CompletedTask;
+        }
+
+        private static void Apply(DbConnection connection)
+        {
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = "PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000;";
+            cmd.ExecuteNonQuery();
+        }
+    }
+}

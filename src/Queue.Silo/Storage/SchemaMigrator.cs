@@ -1,0 +1,87 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Queue.Silo.Storage;
+
+/// <summary>
+/// Creates the schema on an empty database and upgrades an older one in place. EF Core Design (and so
+/// generated migrations) is not available here: version 1 is the model's own create script, and every
+/// later version is a hand-written step in <see cref="Upgrades"/>, recorded in <c>schema_versions</c>.
+/// See docs/decisions/0002-versioned-schema.md.
+/// </summary>
+public sealed class SchemaMigrator(IDbContextFactory<QueueDb> dbs, ILogger<SchemaMigrator> log)
+{
+    /// <summary>Steps after the baseline, oldest first. Never edit a released step; add a new one.</summary>
+    public static readonly IReadOnlyList<SchemaUpgrade> Upgrades = [];
+
+    public static int LatestVersion => Upgrades.Count == 0 ? 1 : Upgrades[^1].Version;
+
+    public async Task MigrateAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        await db.Database.OpenConnectionAsync(ct);
+        var conn = db.Database.GetDbConnection();
+        if (db.IsSqlite)
+        {
+            // WAL lets readers run beside the writer; FULL makes every commit durable before we answer.
+            await Exec(conn, "PRAGMA journal_mode=WAL;", ct);
+        }
+        else
+        {
+            // Nodes starting together must not both create the schema.
+            await Exec(conn, "SELECT pg_advisory_lock(724501)", ct);
+        }
+        try
+        {
+            await Exec(conn, "CREATE TABLE IF NOT EXISTS schema_versions (version INTEGER PRIMARY KEY, description VARCHAR(200) NOT NULL, applied_at VARCHAR(40) NOT NULL)", ct);
+            var current = await Scalar(conn, "SELECT COALESCE(MAX(version), 0) FROM schema_versions", ct);
+            if (current == 0)
+            {
+                await using var tx = await db.Database.BeginTransactionAsync(ct);
+                await db.Database.ExecuteSqlRawAsync(db.Database.GenerateCreateScript(), ct);
+                await Record(db, LatestVersion, "baseline (model create script)", ct);
+                await tx.CommitAsync(ct);
+                log.LogInformation("Created schema version {Version}", LatestVersion);
+                return;
+            }
+            foreach (var step in Upgrades.Where(u => u.Version > current))
+            {
+                await using var tx = await db.Database.BeginTransactionAsync(ct);
+                await db.Database.ExecuteSqlRawAsync(db.IsSqlite ? step.Sqlite : step.Postgres, ct);
+                await Record(db, step.Version, step.Description, ct);
+                await tx.CommitAsync(ct);
+                log.LogInformation("Upgraded schema to version {Version}: {Description}", step.Version, step.Description);
+            }
+        }
+        finally
+        {
+            if (!db.IsSqlite) await Exec(conn, "SELECT pg_advisory_unlock(724501)", ct);
+        }
+    }
+
+    public async Task<int> CurrentVersionAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        await db.Database.OpenConnectionAsync(ct);
+        return (int)await Scalar(db.Database.GetDbConnection(), "SELECT COALESCE(MAX(version), 0) FROM schema_versions", ct);
+    }
+
+    private static Task Record(QueueDb db, int version, string description, CancellationToken ct) =>
+        db.Database.ExecuteSqlRawAsync("INSERT INTO schema_versions (version, description, applied_at) VALUES ({0}, {1}, {2})",
+            [version, description, DateTimeOffset.UtcNow.ToString("O")], ct);
+
+    private static async Task Exec(DbConnection conn, string sql, CancellationToken ct)
+    {
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = sql;
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    private static async Task<long> Scalar(DbConnection conn, string sql, CancellationToken ct)
+    {
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = sql;
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct));
+    }
+}

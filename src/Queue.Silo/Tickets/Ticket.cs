@@ -1,0 +1,129 @@
+using Queue.Silo.Engine;
+
+namespace Queue.Silo.Tickets;
+
+/// <summary>
+/// One visit (号票). Transitions are guarded: each checks the current status first and throws before
+/// changing anything, so a refused transition leaves the ticket as it was.
+/// </summary>
+public sealed class Ticket
+{
+    private Ticket() { }
+
+    public Ticket(Guid id, string hallId, string serviceId, string number, DateOnly businessDay, TicketChannel channel,
+        TicketPriority priority, string tokenHash, DateTimeOffset issuedAt)
+    {
+        Id = id;
+        HallId = hallId;
+        ServiceId = serviceId;
+        Number = number;
+        BusinessDay = businessDay;
+        Channel = channel;
+        Priority = priority;
+        TokenHash = tokenHash;
+        IssuedAt = issuedAt;
+        QueuedAt = issuedAt;
+    }
+
+    public Guid Id { get; private set; }
+    public string HallId { get; private set; } = "";
+    public string ServiceId { get; private set; } = "";
+    public string Number { get; private set; } = "";
+    public DateOnly BusinessDay { get; private set; }
+    public TicketChannel Channel { get; private set; }
+    public TicketPriority Priority { get; private set; }
+    public TicketStatus Status { get; private set; } = TicketStatus.Waiting;
+
+    /// <summary>SHA-256 of the holder's secret; the secret itself is never stored.</summary>
+    public string TokenHash { get; private set; } = "";
+    public DateTimeOffset IssuedAt { get; private set; }
+
+    /// <summary>The ticket's place in line. A transfer keeps it, so the citizen does not queue again.</summary>
+    public DateTimeOffset QueuedAt { get; private set; }
+    public DateTimeOffset? CalledAt { get; private set; }
+    public DateTimeOffset? StartedAt { get; private set; }
+    public DateTimeOffset? FinishedAt { get; private set; }
+
+    /// <summary>The window that called or served it last.</summary>
+    public string? WindowId { get; private set; }
+
+    /// <summary>When set, only this window may call the ticket (a transfer to a specific window).</summary>
+    public string? TargetWindowId { get; private set; }
+    public string? StaffId { get; private set; }
+    public int RecallCount { get; private set; }
+    public TicketOutcome? Outcome { get; private set; }
+    public string? OutcomeNote { get; private set; }
+    public Guid? BookingId { get; set; }
+
+    public bool IsActive => Status is TicketStatus.Waiting or TicketStatus.Called or TicketStatus.Serving;
+
+    internal void Call(string windowId, string? staffId, DateTimeOffset now)
+    {
+        Require(TicketStatus.Waiting, "call");
+        Status = TicketStatus.Called;
+        WindowId = windowId;
+        StaffId = staffId;
+        TargetWindowId = null;
+        CalledAt = now;
+        RecallCount = 0;
+    }
+
+    internal void Recall(int maxRecalls, DateTimeOffset now)
+    {
+        Require(TicketStatus.Called, "recall");
+        if (RecallCount >= maxRecalls)
+            throw HallException.Conflict("ticket.recallLimit", $"Ticket {Number} was recalled {RecallCount} times already; mark it a no-show.");
+        RecallCount++;
+        CalledAt = now;
+    }
+
+    internal void Start(DateTimeOffset now)
+    {
+        Require(TicketStatus.Called, "start");
+        Status = TicketStatus.Serving;
+        StartedAt = now;
+    }
+
+    internal void Complete(TicketOutcome outcome, string? note, DateTimeOffset now)
+    {
+        Require(TicketStatus.Serving, "complete");
+        Status = TicketStatus.Done;
+        Outcome = outcome;
+        OutcomeNote = note;
+        FinishedAt = now;
+    }
+
+    internal void MarkNoShow(DateTimeOffset now)
+    {
+        Require(TicketStatus.Called, "mark as no-show");
+        Status = TicketStatus.NoShow;
+        FinishedAt = now;
+    }
+
+    internal void TransferTo(string serviceId, string? targetWindowId)
+    {
+        if (Status is not (TicketStatus.Called or TicketStatus.Serving))
+            throw WrongState("transfer");
+        ServiceId = serviceId;
+        TargetWindowId = targetWindowId;
+        Status = TicketStatus.Waiting;
+        Priority = TicketPriority.Returning;
+        CalledAt = null;
+        StartedAt = null;
+    }
+
+    internal void Cancel(DateTimeOffset now)
+    {
+        Require(TicketStatus.Waiting, "cancel");
+        Status = TicketStatus.Cancelled;
+        FinishedAt = now;
+    }
+
+    private void Require(TicketStatus expected, string action)
+    {
+        if (Status != expected) throw WrongState(action);
+    }
+
+    private HallException WrongState(string action) =>
+        HallException.Conflict("ticket.wrongState", $"Ticket {Number} is {Status.ToString().ToLowerInvariant()} and cannot {action}.");
+}

@@ -1,0 +1,3 @@
+namespace Queue.Silo.Tickets;
+
+public enum TicketStatus { Waiting, Called, Serving, Done, NoShow, Cancelled }

@@ -1,0 +1,24 @@
+using Queue.Silo.Halls;
+using Queue.Silo.Services;
+using Queue.Silo.Windows;
+
+namespace Queue.Silo.Views;
+
+public sealed record HallSummary(string Id, string Name, HallLevel Level, string? ParentId, int Waiting, int EstimatedWaitMinutes);
+
+public sealed record ServiceView(string Id, string Name, string Category, string Prefix, bool Bookable, double NormMinutes, ServiceGuide Guide);
+
+public sealed record WindowView(string Id, string HallId, int Number, string Name, IReadOnlyList<string> ServiceIds, WindowState State,
+    Guid? CurrentTicketId, string? TicketNumber, string? StaffId);
+
+public sealed record HallDetail(string Id, string Name, HallLevel Level, string? ParentId, string RegionCode, string Address,
+    HallSettings Settings, IReadOnlyList<ServiceView> Services, IReadOnlyList<WindowView> Windows);
+
+public sealed record RecentCall(string TicketNumber, int WindowNumber, string WindowName, DateTimeOffset CalledAt);
+
+public sealed record ServiceQueue(string ServiceId, string ServiceName, string Category, int Count, int EstimatedWaitMinutes);
+
+public sealed record BoardWindow(string Id, int Number, string Name, WindowState State, string? TicketNumber);
+
+/// <summary>The wall display's picture of the hall (综合屏).</summary>
+public sealed record Board(string HallId, long Seq, IReadOnlyList<RecentCall> RecentCalls, IReadOnlyList<ServiceQueue> Waiting, IReadOnlyList<BoardWindow> Windows);

@@ -1,0 +1,34 @@
+using System.Text.Json.Serialization;
+using Queue.Silo.Tickets;
+
+namespace Queue.Silo.Views;
+
+/// <summary>A ticket as its holder, the API and the hub see it. <see cref="Position"/> is 1 for the next in line.</summary>
+public sealed record TicketView(
+    Guid Id,
+    string HallId,
+    string ServiceId,
+    string ServiceName,
+    string Number,
+    TicketStatus Status,
+    int? Position,
+    int? PeopleAhead,
+    int? EstimatedWaitMinutes,
+    int? WindowNumber,
+    string? WindowName,
+    TicketChannel Channel,
+    TicketPriority Priority,
+    DateTimeOffset IssuedAt,
+    DateTimeOffset? CalledAt,
+    TicketOutcome? Outcome,
+    string? OutcomeNote,
+    int RecallCount)
+{
+    /// <summary>The holder's secret; present only in the answer that issued the ticket.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Token { get; init; }
+
+    /// <summary>The tracking page's address; present only in the answer that issued the ticket.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? TrackUrl { get; init; }
+}

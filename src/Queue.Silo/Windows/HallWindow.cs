@@ -1,0 +1,84 @@
+using Queue.Silo.Engine;
+
+namespace Queue.Silo.Windows;
+
+/// <summary>A counter (窗口). Its <see cref="ServiceIds"/> are its skills; a 综合窗口 has all of them.</summary>
+public sealed class HallWindow
+{
+    private HallWindow() { }
+
+    public HallWindow(string id, string hallId, int number, string name, IEnumerable<string> serviceIds)
+    {
+        Id = id;
+        HallId = hallId;
+        Number = number;
+        Name = name;
+        ServiceIds = serviceIds.ToList();
+    }
+
+    public string Id { get; private set; } = "";
+    public string HallId { get; private set; } = "";
+    public int Number { get; private set; }
+    public string Name { get; private set; } = "";
+    public List<string> ServiceIds { get; private set; } = [];
+    public WindowState State { get; private set; } = WindowState.Closed;
+    public Guid? CurrentTicketId { get; private set; }
+
+    /// <summary>The staff account signed in at the window, bound to every service it completes.</summary>
+    public string? StaffId { get; private set; }
+
+    public bool Serves(string serviceId) => ServiceIds.Contains(serviceId);
+
+    public bool CanCall => State == WindowState.Open;
+
+    public void Open(string? staffId)
+    {
+        if (State != WindowState.Closed) throw Refuse("open", "is already open");
+        State = WindowState.Open;
+        StaffId = staffId ?? StaffId;
+    }
+
+    public void Close()
+    {
+        if (State == WindowState.Closed) throw Refuse("close", "is already closed");
+        if (CurrentTicketId is not null) throw Refuse("close", "still has a ticket; finish it first");
+        State = WindowState.Closed;
+    }
+
+    public void Pause()
+    {
+        if (State != WindowState.Open) throw Refuse("pause", State == WindowState.Serving ? "is serving; finish the ticket first" : $"is {State.ToString().ToLowerInvariant()}");
+        State = WindowState.Paused;
+    }
+
+    public void Resume()
+    {
+        if (State != WindowState.Paused) throw Refuse("resume", "is not paused");
+        State = WindowState.Open;
+    }
+
+    public void AssignServices(IReadOnlyCollection<string> serviceIds)
+    {
+        ServiceIds = serviceIds.Distinct().ToList();
+    }
+
+    internal void Begin(Guid ticketId)
+    {
+        State = WindowState.Serving;
+        CurrentTicketId = ticketId;
+    }
+
+    internal void Finish()
+    {
+        CurrentTicketId = null;
+        State = WindowState.Open;
+    }
+
+    public void RequireCurrent(out Guid ticketId)
+    {
+        ticketId = CurrentTicketId ?? throw HallException.Conflict("window.noTicket", $"Window {Number} has no current ticket.");
+    }
+
+    private HallException Refuse(string action, string why) =>
+        HallException.Conflict($"window.cannot{char.ToUpperInvariant(action[0])}{action[1..]}", $"Window {Number} cannot {action}: it {why}.");
+}

@@ -1,0 +1,94 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Queue.Silo.Engine;
+using Queue.Silo.Hosting;
+using Queue.Silo.Tickets;
+using Queue.Silo.Views;
+using Queue.Web.Auth;
+using Queue.Web.Infrastructure;
+
+namespace Queue.Web.Api;
+
+public sealed record CompleteRequest(TicketOutcome? Outcome, string? Note);
+public sealed record TransferRequest(string? ServiceId, string? WindowId);
+public sealed record WindowServicesRequest(List<string>? ServiceIds);
+
+/// <summary>What staff do at a window, and what a manager changes about one.</summary>
+public static class WindowEndpoints
+{
+    public static IEndpointRouteBuilder MapWindows(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/halls/{hallId}/windows/{windowId}").WithTags("windows").RequireAuthorization(AuthSetup.StaffPolicy);
+
+        group.MapGet("/", async (string hallId, string windowId, ClaimsPrincipal user, HallClient c) =>
+        {
+            RequireWindow(user, hallId, windowId);
+            return TypedResults.Ok(WindowDesk.Of(await c.SnapshotAsync(hallId), windowId));
+        });
+        group.MapPost("/open", (string hallId, string windowId, ClaimsPrincipal user, HallClient c) =>
+            Window(user, hallId, windowId, () => c.OpenWindowAsync(hallId, windowId, user.AccountId())));
+        group.MapPost("/close", (string hallId, string windowId, ClaimsPrincipal user, HallClient c) =>
+            Window(user, hallId, windowId, () => c.CloseWindowAsync(hallId, windowId)));
+        group.MapPost("/pause", (string hallId, string windowId, ClaimsPrincipal user, HallClient c) =>
+            Window(user, hallId, windowId, () => c.PauseWindowAsync(hallId, windowId)));
+        group.MapPost("/resume", (string hallId, string windowId, ClaimsPrincipal user, HallClient c) =>
+            Window(user, hallId, windowId, () => c.ResumeWindowAsync(hallId, windowId)));
+
+        group.MapPost("/call-next", async Task<Results<Ok<TicketView>, NoContent>> (string hallId, string windowId, ClaimsPrincipal user, HallClient c) =>
+        {
+            RequireWindow(user, hallId, windowId);
+            return await c.CallNextAsync(hallId, windowId) is { } called ? TypedResults.Ok(called) : TypedResults.NoContent();
+        });
+        group.MapPost("/recall", (string hallId, string windowId, ClaimsPrincipal user, HallClient c) =>
+            Ticket(user, hallId, windowId, () => c.RecallAsync(hallId, windowId)));
+        group.MapPost("/start", (string hallId, string windowId, ClaimsPrincipal user, HallClient c) =>
+            Ticket(user, hallId, windowId, () => c.StartAsync(hallId, windowId)));
+        group.MapPost("/no-show", (string hallId, string windowId, ClaimsPrincipal user, HallClient c) =>
+            Ticket(user, hallId, windowId, () => c.NoShowAsync(hallId, windowId)));
+        group.MapPost("/complete", (string hallId, string windowId, CompleteRequest? body, ClaimsPrincipal user, HallClient c) =>
+        {
+            var req = Validate.Body(body);
+            var outcome = Validate.Required(req.Outcome, "outcome");
+            var note = Validate.Text(req.Note, "note", 500);
+            return Ticket(user, hallId, windowId, () => c.CompleteAsync(hallId, windowId, outcome, note));
+        });
+        group.MapPost("/transfer", (string hallId, string windowId, TransferRequest? body, ClaimsPrincipal user, HallClient c) =>
+        {
+            var req = Validate.Body(body);
+            var serviceId = Validate.Id(req.ServiceId, "serviceId");
+            var target = req.WindowId is null ? null : Validate.Id(req.WindowId, "windowId");
+            return Ticket(user, hallId, windowId, () => c.TransferAsync(hallId, windowId, serviceId, target));
+        });
+
+        routes.MapPut("/api/halls/{hallId}/windows/{windowId}/services", (string hallId, string windowId, WindowServicesRequest? body, ClaimsPrincipal user, HallClient c) =>
+        {
+            var req = Validate.Body(body);
+            var ids = req.ServiceIds ?? throw HallException.Invalid("serviceIds", "serviceIds is required.");
+            if (ids.Count > 200) throw HallException.Invalid("serviceIds", "Too many services.");
+            foreach (var id in ids) Validate.Id(id, "serviceIds");
+            if (!user.ManagesHall(hallId)) throw Forbidden();
+            return Window(user, hallId, windowId, () => c.SetWindowServicesAsync(hallId, windowId, ids));
+        }).WithTags("windows").RequireAuthorization(AuthSetup.ManagerPolicy);
+        return routes;
+    }
+
+    private static async Task<Ok<WindowView>> Window(ClaimsPrincipal user, string hallId, string windowId, Func<Task<WindowView>> command)
+    {
+        RequireWindow(user, hallId, windowId);
+        return TypedResults.Ok(await command());
+    }
+
+    private static async Task<Ok<TicketView>> Ticket(ClaimsPrincipal user, string hallId, string windowId, Func<Task<TicketView>> command)
+    {
+        RequireWindow(user, hallId, windowId);
+        return TypedResults.Ok(await command());
+    }
+
+    private static void RequireWindow(ClaimsPrincipal user, string hallId, string windowId)
+    {
+        if (!user.WorksWindow(hallId, windowId)) throw Forbidden();
+    }
+
+    private static HallException Forbidden() =>
+        new(RefusalKind.Forbidden, "window.forbidden", "This account may not operate this window.");
+}

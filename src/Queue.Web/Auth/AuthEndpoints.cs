@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Mvc;
+using Queue.Silo.Accounts;
+using Queue.Web.Infrastructure;
+
+namespace Queue.Web.Auth;
+
+public sealed record LoginRequest(string? Username, string? Password);
+
+public static class AuthEndpoints
+{
+    public static IEndpointRouteBuilder MapAuth(this IEndpointRouteBuilder routes)
+    {
+        // API sign-in: answers {tokenType, accessToken, expiresIn, refreshToken}.
+        routes.MapPost("/api/auth/login", async (LoginRequest? body, AccountService accounts) =>
+        {
+            var req = Validate.Body(body);
+            var account = await accounts.VerifyAsync(Validate.Id(req.Username, "username"), Validate.Text(req.Password, "password", 200) ?? "");
+            if (account is null) return Results.Problem(statusCode: 401, title: "Wrong user name or password");
+            return Results.SignIn(Claims.For(account, BearerTokenDefaults.AuthenticationScheme), authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
+        }).WithTags("auth").RequireRateLimiting(RateLimits.Login);
+
+        // Page sign-in: a plain form post that sets the cookie and returns to the page asked for.
+        routes.MapPost("/account/login", async ([FromForm] string username, [FromForm] string password, [FromForm] string? returnUrl,
+            AccountService accounts, HttpContext http) =>
+        {
+            var account = await accounts.VerifyAsync(username, password);
+            var back = returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") ? returnUrl : "/";
+            if (account is null) return Results.Redirect($"/login?failed=1&returnUrl={Uri.EscapeDataString(back)}");
+            await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, Claims.For(account, CookieAuthenticationDefaults.AuthenticationScheme));
+            return Results.Redirect(back);
+        }).DisableAntiforgery().RequireRateLimiting(RateLimits.Login).ExcludeFromDescription();
+
+        routes.MapPost("/account/logout", async (HttpContext http) =>
+        {
+            await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            return Results.Redirect("/");
+        }).DisableAntiforgery().ExcludeFromDescription();
+        return routes;
+    }
+}

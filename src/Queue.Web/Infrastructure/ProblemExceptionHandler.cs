@@ -1,0 +1,60 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Queue.Silo.Engine;
+
+namespace Queue.Web.Infrastructure;
+
+/// <summary>
+/// Turns every refusal into RFC 9457 problem details: the engine's refusals by kind, unreadable request
+/// bodies into 400 (or 413 when too large). Anything else is a fault of ours and stays a 500.
+/// </summary>
+public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
+    {
+        ProblemDetails? problem = exception switch
+        {
+            HallException e => FromRefusal(e),
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } e =>
+                new ProblemDetails { Status = 413, Title = "Request body too large", Detail = e.Message },
+            BadHttpRequestException e => new ProblemDetails { Status = e.StatusCode, Title = "Unreadable request", Detail = Explain(e) },
+            JsonException e => new ProblemDetails { Status = 400, Title = "Malformed JSON", Detail = e.Message },
+            _ => null,
+        };
+        if (problem is null) return false;
+        http.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static ProblemDetails FromRefusal(HallException e)
+    {
+        var status = e.Kind switch
+        {
+            RefusalKind.Invalid => 400,
+            RefusalKind.NotFound => 404,
+            RefusalKind.Conflict => 409,
+            RefusalKind.Forbidden => 403,
+            RefusalKind.Gone => 410,
+            _ => 400,
+        };
+        var problem = e.Errors is null
+            ? new ProblemDetails()
+            : new ValidationProblemDetails(e.Errors.ToDictionary(kv => kv.Key, kv => kv.Value));
+        problem.Status = status;
+        problem.Title = e.Kind switch
+        {
+            RefusalKind.Invalid => "Invalid request",
+            RefusalKind.NotFound => "Not found",
+            RefusalKind.Conflict => "Not allowed in the current state",
+            RefusalKind.Forbidden => "Forbidden",
+            _ => "Refused",
+        };
+        problem.Detail = e.Message;
+        problem.Extensions["code"] = e.Code;
+        return problem;
+    }
+
+    private static string Explain(BadHttpRequestException e) =>
+        e.InnerException is JsonException json ? $"Malformed JSON: {json.Message}" : e.Message;
+}

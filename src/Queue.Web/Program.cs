@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Options;
+using Queue.Silo.Hosting;
+using Queue.Silo.Seeding;
+using Queue.Silo.Storage;
+using Queue.Web.Api;
+using Queue.Web.Auth;
+using Queue.Web.Components;
+using Queue.Web.Hubs;
+using Queue.Web.Infrastructure;
+
+// QueueHall web host: REST API, SignalR hub and Blazor pages around the in-process hall engine.
+var builder = WebApplication.CreateBuilder(args);
+builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 256 * 1024);
+
+builder.Services.AddQueueSilo(builder.Configuration);
+builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
+    new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = ActivatorUtilities.CreateInstance<DatabaseXmlRepository>(sp)));
+builder.Services.AddDataProtection().SetApplicationName("QueueHall");
+builder.Services.AddQueueAuth();
+builder.Services.AddQueueRateLimits(builder.Configuration);
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+builder.Services.ConfigureHttpJsonOptions(o =>
+{
+    o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+    o.SerializerOptions.Encoder = Json.Options.Encoder;
+});
+builder.Services.AddOpenApi();
+builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
+builder.Services.AddSignalR().AddJsonProtocol(o =>
+{
+    o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+    o.PayloadSerializerOptions.Encoder = Json.Options.Encoder;
+});
+builder.Services.AddSingleton<TicketWatchers>();
+builder.Services.AddHostedService<HubBridge>();
+builder.Services.AddRazorComponents();
+builder.Services.AddCascadingAuthenticationState();
+builder.Services.AddHttpContextAccessor();
+
+var app = builder.Build();
+
+await app.Services.GetRequiredService<SchemaMigrator>().MigrateAsync();
+await app.Services.GetRequiredService<DemoSeed>().SeedIfEmptyAsync();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseRequestLocalization(new RequestLocalizationOptions
+{
+    DefaultRequestCulture = new RequestCulture("zh-CN"),
+    SupportedCultures = [new CultureInfo("zh-CN"), new CultureInfo("en")],
+    SupportedUICultures = [new CultureInfo("zh-CN"), new CultureInfo("en")],
+    // Chinese first whatever the browser says; English only when the visitor picks it (?culture=en or the cookie).
+    RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()],
+});
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
+app.UseAntiforgery();
+
+app.MapOpenApi();
+app.MapHealthChecks("/health");
+app.MapAuth();
+app.MapHalls();
+app.MapTickets();
+app.MapWindows();
+app.MapHub<HallHub>("/hubs/hall");
+app.MapCultureSwitch();
+app.MapStaticAssets();
+app.MapRazorComponents<App>()
+    .AddAdditionalAssemblies(typeof(Queue.Display.DisplayAssembly).Assembly);
+
+app.Run();
+
+/// <summary>Visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;
