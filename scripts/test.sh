@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Runs every test of QueueHall (the README's test command; .ci/run calls it).
+# Provisions what the tests need when it is missing: PostgreSQL, Chromium and CJK fonts from Debian's
+# packages, the SignalR JavaScript client from npm, and a private PostgreSQL server for this run.
+# Extra arguments go to `dotnet test`, e.g. scripts/test.sh --filter "FullyQualifiedName~Engine".
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+
+need=()
+command -v chromium >/dev/null || need+=(chromium)
+[ -d /usr/share/fonts/opentype/noto ] && fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need+=(fonts-noto-cjk)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+command -v nginx >/dev/null || need+=(nginx)
+command -v node >/dev/null || need+=(nodejs npm)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "Installing ${need[*]} from Debian's packages"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+# The real SignalR client the hub tests drive (tests/hub-client).
+if [ ! -d tests/hub-client/node_modules/@microsoft/signalr ]; then
+  (cd tests/hub-client && npm ci --silent --no-audit --no-fund)
+fi
+
+# A private PostgreSQL server for this run, owned by the postgres user, on a port of its own.
+pgbin=$(dirname "$(ls /usr/lib/postgresql/*/bin/initdb | sort -V | tail -n 1)")
+pgdata=$(mktemp -d /tmp/queuehall-pg.XXXXXX)
+pgport=${QUEUEHALL_PG_PORT:-}
+if [ -z "$pgport" ]; then
+  # Several checkouts may test at once on one machine: take the first free port from a per-process start.
+  pgport=$((55000 + $$ % 900))
+  while (echo >/dev/tcp/127.0.0.1/$pgport) 2>/dev/null; do pgport=$((pgport + 1)); done
+fi
+chown postgres "$pgdata"
+runuser -u postgres -- "$pgbin/initdb" -D "$pgdata" -U postgres --auth=trust -E UTF8 >/dev/null
+runuser -u postgres -- "$pgbin/pg_ctl" -D "$pgdata" -o "-p $pgport -k /tmp -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=on" -l "$pgdata/server.log" -w start >/dev/null
+cleanup() { runuser -u postgres -- "$pgbin/pg_ctl" -D "$pgdata" -m immediate stop >/dev/null 2>&1 || true; rm -rf "$pgdata"; }
+trap cleanup EXIT
+export QUEUEHALL_TEST_PG="Host=127.0.0.1;Port=$pgport;Username=postgres;Database=postgres;Pooling=true;Maximum Pool Size=50"
+export QUEUEHALL_CHROMIUM=/usr/bin/chromium
+
+dotnet build QueueHall.sln -c Release -nologo -v q
+dotnet test tests/Queue.Tests/Queue.Tests.csproj -c Release --no-build --logger "console;verbosity=normal" "$@" | tee /tmp/queuehall-test.log
+status=${PIPESTATUS[0]}
+# One closing line any CI reads: "N passed, N failed".
+passed=$(grep -Eo 'Passed: +[0-9]+' /tmp/queuehall-test.log | tail -n 1 | grep -Eo '[0-9]+' || echo 0)
+failed=$(grep -Eo 'Failed: +[0-9]+' /tmp/queuehall-test.log | tail -n 1 | grep -Eo '[0-9]+' || echo 0)
+skipped=$(grep -Eo 'Skipped: +[0-9]+' /tmp/queuehall-test.log | tail -n 1 | grep -Eo '[0-9]+' || echo 0)
+echo "$passed passed, $failed failed, $skipped skipped"
+exit "$status"

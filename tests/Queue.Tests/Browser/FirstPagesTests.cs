@@ -1,0 +1,45 @@
+using Microsoft.Playwright;
+using Queue.Tests.Infrastructure;
+
+namespace Queue.Tests.Browser;
+
+/// <summary>A newcomer's first look, in real Chromium: kiosk ticket, staff terminal, wall display, ticket page.</summary>
+public sealed class FirstPagesTests
+{
+    [Fact]
+    public async Task KioskTicketIsCalledFromTheTerminalAndShowsOnTheWallAndTheTicketPage()
+    {
+        await using var app = await QueueApp.StartAsync();
+        var address = app.StartKestrel();
+        await using var chromium = await Chromium.LaunchAsync();
+
+        var wall = await chromium.NewPageAsync(address, 1920, 1080);
+        await wall.GotoAsync($"/display/{Api.City}");
+
+        var kiosk = await chromium.NewPageAsync(address, 1080, 1920);
+        await kiosk.GotoAsync($"/kiosk/{Api.City}");
+        await kiosk.ClickAsync($"button[data-service='{Api.Invoice}']");
+        var number = (await kiosk.Locator("#issued-number").TextContentAsync())!.Trim();
+        Assert.Matches("^F\\d{3}$", number);
+        await Chromium.ScreenshotAsync(kiosk, "kiosk-issued");
+        var trackUrl = await kiosk.Locator("a[data-track]").GetAttributeAsync("href");
+
+        var phone = await chromium.NewPageAsync(address, 390, 844);
+        await phone.GotoAsync(trackUrl!);
+        await Assertions.Expect(phone.Locator("#number")).ToHaveTextAsync(number);
+
+        var terminal = await chromium.NewPageAsync(address, 1280, 800);
+        await terminal.GotoAsync($"/terminal/{Api.City}/{Api.Window(14)}");
+        await terminal.FillAsync("input[name=username]", "staff14");
+        await terminal.FillAsync("input[name=password]", "demo123");
+        await terminal.ClickAsync("button[type=submit]");
+        await terminal.ClickAsync("#call-next");
+        await Assertions.Expect(terminal.Locator(".current-number")).ToHaveTextAsync(number);
+
+        await Assertions.Expect(wall.Locator("#latest .latest-number")).ToHaveTextAsync(number, new() { Timeout = 1000 });
+        await Assertions.Expect(phone.Locator("#window")).ToContainTextAsync("14", new() { Timeout = 1000 });
+        await Chromium.ScreenshotAsync(wall, "wall-display");
+        await Chromium.ScreenshotAsync(phone, "ticket-called");
+        await Chromium.ScreenshotAsync(terminal, "staff-terminal");
+    }
+}

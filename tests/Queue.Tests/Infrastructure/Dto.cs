@@ -1,0 +1,49 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Queue.Tests.Infrastructure;
+
+/// <summary>The API's answers as a client reads them (strings for enums, exactly as on the wire).</summary>
+public sealed record TicketDto(Guid Id, string HallId, string ServiceId, string Number, string Status, int? Position, int? PeopleAhead,
+    int? EstimatedWaitMinutes, int? WindowNumber, DateTimeOffset IssuedAt, DateTimeOffset? CalledAt, string? Token, string? TrackUrl, string Priority);
+
+public sealed record WindowDto(string Id, int Number, string Name, List<string> ServiceIds, string State);
+
+public sealed record ServiceDto(string Id, string Name, string Category, string Prefix, bool Bookable);
+
+public sealed record HallDto(string Id, string Name, string Level, string? ParentId, List<ServiceDto> Services, List<WindowDto> Windows);
+
+public sealed record ProblemDto(int Status, string Title, string? Detail, string? Code, Dictionary<string, string[]>? Errors);
+
+public static class Api
+{
+    public const string City = "jc-civic";
+    public const string Town = "jc-donghu";
+    public const string SocialInsurance = "jc-civic-social-insurance";
+    public const string CompanySetup = "jc-civic-company-setup";
+    public const string Invoice = "jc-civic-invoice";
+
+    public static string Window(int n, string hall = City) => $"{hall}-w{n:D2}";
+
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    public static async Task<TicketDto> IssueAsync(this HttpClient client, string serviceId, string hallId = City, string channel = "kiosk")
+    {
+        var res = await client.PostAsJsonAsync($"/api/halls/{hallId}/tickets", new { serviceId, channel });
+        if (!res.IsSuccessStatusCode) throw new HttpRequestException($"issue: {(int)res.StatusCode} {await res.Content.ReadAsStringAsync()}");
+        return (await res.Content.ReadFromJsonAsync<TicketDto>(Json))!;
+    }
+
+    public static async Task<HttpResponseMessage> WindowAsync(this HttpClient client, int window, string action, object? body = null, string hallId = City) =>
+        await client.PostAsJsonAsync($"/api/halls/{hallId}/windows/{Window(window, hallId)}/{action}", body ?? new { });
+
+    public static async Task<T> ReadAsync<T>(this HttpResponseMessage res) =>
+        (await res.Content.ReadFromJsonAsync<T>(Json)) ?? throw new InvalidOperationException("empty body");
+
+    public static async Task<ProblemDto> ProblemAsync(this HttpResponseMessage res)
+    {
+        Assert.Equal("application/problem+json", res.Content.Headers.ContentType?.MediaType);
+        return await res.ReadAsync<ProblemDto>();
+    }
+}

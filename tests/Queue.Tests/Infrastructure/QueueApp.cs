@@ -1,0 +1,78 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Queue.Tests.Infrastructure;
+
+/// <summary>
+/// The real web host over a real database (SQLite file or PostgreSQL), seeded with the demo halls.
+/// <see cref="StartKestrelAsync"/> puts it on a loopback port so a browser or the node SignalR client
+/// can reach it; otherwise tests use the in-memory test server.
+/// </summary>
+public sealed class QueueApp : WebApplicationFactory<Program>
+{
+    private readonly TestDatabase database;
+    private readonly Dictionary<string, string?> settings;
+    private readonly TimeProvider? clock;
+
+    private QueueApp(TestDatabase database, IDictionary<string, string?>? extra, TimeProvider? clock)
+    {
+        this.database = database;
+        this.clock = clock;
+        settings = new Dictionary<string, string?>(database.Settings())
+        {
+            ["RateLimits:TicketsPerMinute"] = "100000",
+            ["RateLimits:LoginsPerMinute"] = "100000",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (k, v) in extra ?? new Dictionary<string, string?>()) settings[k] = v;
+    }
+
+    public TestDatabase Database => database;
+
+    public static async Task<QueueApp> StartAsync(StorageKind kind = StorageKind.Sqlite, IDictionary<string, string?>? settings = null, TimeProvider? clock = null)
+    {
+        var db = await TestDatabase.CreateAsync(kind);
+        var app = new QueueApp(db, settings, clock);
+        _ = app.Server; // builds the host: schema, seed.
+        return app;
+    }
+
+    /// <summary>Serves on a free loopback port; answers the base address, e.g. http://127.0.0.1:41234.</summary>
+    public Uri StartKestrel()
+    {
+        UseKestrel(0);
+        StartServer();
+        return ClientOptions.BaseAddress;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (k, v) in settings) builder.UseSetting(k, v);
+        builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(settings));
+        if (clock is not null) builder.ConfigureServices(s => s.Replace(ServiceDescriptor.Singleton(clock)));
+    }
+
+    /// <summary>An HTTP client signed in as a demo account (password demo123).</summary>
+    public async Task<HttpClient> SignedInAsync(string user)
+    {
+        var client = CreateClient();
+        var res = await client.PostAsJsonAsync("/api/auth/login", new { username = user, password = "demo123" });
+        res.EnsureSuccessStatusCode();
+        var token = (await res.Content.ReadFromJsonAsync<LoginAnswer>())!.AccessToken;
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await database.DisposeAsync();
+    }
+
+    private sealed record LoginAnswer(string AccessToken, int ExpiresIn);
+}

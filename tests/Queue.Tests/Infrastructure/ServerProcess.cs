@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Queue.Tests.Infrastructure;
+
+/// <summary>
+/// Queue.Web as a separate operating-system process on a loopback port: what crash tests kill with
+/// SIGKILL and what two-node tests run twice. Uses the build output next to the tests.
+/// </summary>
+public sealed class ServerProcess : IAsyncDisposable
+{
+    private readonly Process process;
+    private readonly List<string> output = [];
+
+    private ServerProcess(Process process, Uri address)
+    {
+        this.process = process;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+    public IReadOnlyList<string> Output { get { lock (output) return output.ToList(); } }
+    public bool HasExited => process.HasExited;
+
+    public static async Task<ServerProcess> StartAsync(IEnumerable<KeyValuePair<string, string?>> settings, int? port = null)
+    {
+        var chosen = port ?? FreePort();
+        var dll = Path.Combine(AppContext.BaseDirectory, "Queue.Web.dll");
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        info.ArgumentList.Add(dll);
+        info.ArgumentList.Add("--urls");
+        info.ArgumentList.Add($"http://127.0.0.1:{chosen}");
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        info.Environment["RateLimits__TicketsPerMinute"] = "1000000";
+        info.Environment["RateLimits__LoginsPerMinute"] = "1000000";
+        info.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (k, v) in settings) info.Environment[k.Replace(":", "__")] = v;
+        var p = Process.Start(info) ?? throw new InvalidOperationException("Could not start Queue.Web.");
+        var server = new ServerProcess(p, new Uri($"http://127.0.0.1:{chosen}"));
+        p.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (server.output) server.output.Add(e.Data); };
+        p.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (server.output) server.output.Add(e.Data); };
+        p.BeginOutputReadLine();
+        p.BeginErrorReadLine();
+        await server.WaitHealthyAsync(TimeSpan.FromSeconds(60));
+        return server;
+    }
+
+    public async Task WaitHealthyAsync(TimeSpan timeout)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var until = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < until)
+        {
+            if (process.HasExited) throw new InvalidOperationException("Queue.Web exited:\n" + string.Join('\n', Output));
+            try
+            {
+                if ((await http.GetAsync(new Uri(Address, "/health"))).StatusCode == HttpStatusCode.OK) return;
+            }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) { }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException("Queue.Web did not become healthy:\n" + string.Join('\n', Output));
+    }
+
+    /// <summary>SIGKILL: no shutdown code runs, exactly like a power cut to the process.</summary>
+    public void Kill9()
+    {
+        if (!process.HasExited) process.Kill(entireProcessTree: true);
+        process.WaitForExit(10_000);
+    }
+
+    public static int FreePort()
+    {
+        using var l = new TcpListener(IPAddress.Loopback, 0);
+        l.Start();
+        return ((IPEndPoint)l.LocalEndpoint).Port;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Kill9();
+        process.Dispose();
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,3 @@
+namespace Queue.Tests.Infrastructure;
+
+public enum StorageKind { Sqlite, Postgres }
