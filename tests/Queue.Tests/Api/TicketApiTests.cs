@@ -16,7 +16,7 @@ public sealed class TicketApiTests
         var citizen = app.CreateClient();
         var staff = await app.SignedInAsync("staff07");
 
-        var ticket = await citizen.IssueAsync(Api.CompanySetup);
+        var ticket = await citizen.IssueAsync(Demo.CompanySetup);
         Assert.Equal("waiting", ticket.Status);
         Assert.StartsWith("B", ticket.Number);
         Assert.True(ticket.Token!.Length >= 22, "token carries at least 128 bits");
@@ -29,7 +29,7 @@ public sealed class TicketApiTests
         var done = await staff.WindowAsync(7, "complete", new { outcome = "done" });
         Assert.Equal(HttpStatusCode.OK, done.StatusCode);
 
-        var read = await citizen.GetFromJsonAsync<TicketDto>($"/api/tickets/{ticket.Id}?token={ticket.Token}", Api.Json);
+        var read = await citizen.GetFromJsonAsync<TicketDto>($"/api/tickets/{ticket.Id}?token={ticket.Token}", ApiCalls.Json);
         Assert.Equal("done", read!.Status);
         Assert.Equal(HttpStatusCode.NoContent, (await staff.WindowAsync(7, "call-next")).StatusCode);
     }

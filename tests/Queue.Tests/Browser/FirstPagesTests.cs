@@ -14,11 +14,11 @@ public sealed class FirstPagesTests
         await using var chromium = await Chromium.LaunchAsync();
 
         var wall = await chromium.NewPageAsync(address, 1920, 1080);
-        await wall.GotoAsync($"/display/{Api.City}");
+        await wall.GotoAsync($"/display/{Demo.City}");
 
         var kiosk = await chromium.NewPageAsync(address, 1080, 1920);
-        await kiosk.GotoAsync($"/kiosk/{Api.City}");
-        await kiosk.ClickAsync($"button[data-service='{Api.Invoice}']");
+        await kiosk.GotoAsync($"/kiosk/{Demo.City}");
+        await kiosk.ClickAsync($"button[data-service='{Demo.Invoice}']");
         var number = (await kiosk.Locator("#issued-number").TextContentAsync())!.Trim();
         Assert.Matches("^F\\d{3}$", number);
         await Chromium.ScreenshotAsync(kiosk, "kiosk-issued");
@@ -29,7 +29,7 @@ public sealed class FirstPagesTests
         await Assertions.Expect(phone.Locator("#number")).ToHaveTextAsync(number);
 
         var terminal = await chromium.NewPageAsync(address, 1280, 800);
-        await terminal.GotoAsync($"/terminal/{Api.City}/{Api.Window(14)}");
+        await terminal.GotoAsync($"/terminal/{Demo.City}/{Demo.Window(14)}");
         await terminal.FillAsync("input[name=username]", "staff14");
         await terminal.FillAsync("input[name=password]", "demo123");
         await terminal.ClickAsync("button[type=submit]");

@@ -11,8 +11,8 @@ public sealed class HubTests
         await using var app = await QueueApp.StartAsync();
         var address = app.StartKestrel();
         var citizen = app.CreateClient();
-        var ticket = await citizen.IssueAsync(Api.Invoice);
-        await using var display = await HubProbe.StartAsync(address, $"join:{Api.City}", $"watch:{ticket.Id}:{ticket.Token}");
+        var ticket = await citizen.IssueAsync(Demo.Invoice);
+        await using var display = await HubProbe.StartAsync(address, $"join:{Demo.City}", $"watch:{ticket.Id}:{ticket.Token}");
 
         var staff = await app.SignedInAsync("staff14");
         (await staff.WindowAsync(14, "call-next")).EnsureSuccessStatusCode();

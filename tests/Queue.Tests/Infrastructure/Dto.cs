@@ -16,7 +16,8 @@ public sealed record HallDto(string Id, string Name, string Level, string? Paren
 
 public sealed record ProblemDto(int Status, string Title, string? Detail, string? Code, Dictionary<string, string[]>? Errors);
 
-public static class Api
+/// <summary>Ids of the demo seed that tests build on.</summary>
+public static class Demo
 {
     public const string City = "jc-civic";
     public const string Town = "jc-donghu";
@@ -24,19 +25,25 @@ public static class Api
     public const string CompanySetup = "jc-civic-company-setup";
     public const string Invoice = "jc-civic-invoice";
 
-    public static string Window(int n, string hall = City) => $"{hall}-w{n:D2}";
+    public const string Village = "jc-qingshan";
 
+    public static string Window(int n, string hall = City) => $"{hall}-w{n:D2}";
+}
+
+/// <summary>Calls of the public API, as an outside client makes them.</summary>
+public static class ApiCalls
+{
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
-    public static async Task<TicketDto> IssueAsync(this HttpClient client, string serviceId, string hallId = City, string channel = "kiosk")
+    public static async Task<TicketDto> IssueAsync(this HttpClient client, string serviceId, string hallId = Demo.City, string channel = "kiosk")
     {
         var res = await client.PostAsJsonAsync($"/api/halls/{hallId}/tickets", new { serviceId, channel });
         if (!res.IsSuccessStatusCode) throw new HttpRequestException($"issue: {(int)res.StatusCode} {await res.Content.ReadAsStringAsync()}");
         return (await res.Content.ReadFromJsonAsync<TicketDto>(Json))!;
     }
 
-    public static async Task<HttpResponseMessage> WindowAsync(this HttpClient client, int window, string action, object? body = null, string hallId = City) =>
-        await client.PostAsJsonAsync($"/api/halls/{hallId}/windows/{Window(window, hallId)}/{action}", body ?? new { });
+    public static async Task<HttpResponseMessage> WindowAsync(this HttpClient client, int window, string action, object? body = null, string hallId = Demo.City) =>
+        await client.PostAsJsonAsync($"/api/halls/{hallId}/windows/{Demo.Window(window, hallId)}/{action}", body ?? new { });
 
     public static async Task<T> ReadAsync<T>(this HttpResponseMessage res) =>
         (await res.Content.ReadFromJsonAsync<T>(Json)) ?? throw new InvalidOperationException("empty body");
