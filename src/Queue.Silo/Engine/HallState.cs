@@ -10,7 +10,7 @@ namespace Queue.Silo.Engine;
 /// Only the hall's single writer touches it, one command at a time; each command checks everything it
 /// needs before it changes anything, so a refused command leaves the hall untouched.
 /// </summary>
-public sealed class HallState
+public sealed partial class HallState
 {
     private readonly Dictionary<string, Service> services;
     private readonly Dictionary<string, HallWindow> windows;

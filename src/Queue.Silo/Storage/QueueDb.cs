@@ -83,6 +83,8 @@ public class QueueDb(DbContextOptions<QueueDb> options) : DbContext(options)
             e.HasIndex(a => a.UserName).IsUnique();
         });
         b.Entity<DataProtectionKeyRecord>(e => e.ToTable("data_protection_keys"));
+        // Feature folders map their own entities with IEntityTypeConfiguration<T> classes.
+        b.ApplyConfigurationsFromAssembly(typeof(QueueDb).Assembly);
     }
 
     private static ValueConverter<T, string> JsonConverter<T>() where T : class, new() =>

@@ -9,8 +9,8 @@ public sealed class FirstPagesTests
     [Fact]
     public async Task KioskTicketIsCalledFromTheTerminalAndShowsOnTheWallAndTheTicketPage()
     {
-        await using var app = await QueueApp.StartAsync();
-        var address = app.StartKestrel();
+        await using var app = await QueueApp.StartAsync(kestrel: true);
+        var address = app.Address;
         await using var chromium = await Chromium.LaunchAsync();
 
         var wall = await chromium.NewPageAsync(address, 1920, 1080);

@@ -8,8 +8,8 @@ public sealed class HubTests
     [Fact]
     public async Task DisplayThatJoinedTheHallReceivesTicketCalledAfterRestCallNext()
     {
-        await using var app = await QueueApp.StartAsync();
-        var address = app.StartKestrel();
+        await using var app = await QueueApp.StartAsync(kestrel: true);
+        var address = app.Address;
         var citizen = app.CreateClient();
         var ticket = await citizen.IssueAsync(Demo.Invoice);
         await using var display = await HubProbe.StartAsync(address, $"join:{Demo.City}", $"watch:{ticket.Id}:{ticket.Token}");

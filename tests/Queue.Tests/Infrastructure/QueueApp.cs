@@ -34,21 +34,22 @@ public sealed class QueueApp : WebApplicationFactory<Program>
 
     public TestDatabase Database => database;
 
-    public static async Task<QueueApp> StartAsync(StorageKind kind = StorageKind.Sqlite, IDictionary<string, string?>? settings = null, TimeProvider? clock = null)
+    /// <summary>
+    /// Builds the host (schema, seed). With <paramref name="kestrel"/> it also serves on a free loopback
+    /// port (<see cref="Address"/>), for a browser or the node SignalR client.
+    /// </summary>
+    public static async Task<QueueApp> StartAsync(StorageKind kind = StorageKind.Sqlite, IDictionary<string, string?>? settings = null,
+        TimeProvider? clock = null, bool kestrel = false)
     {
         var db = await TestDatabase.CreateAsync(kind);
         var app = new QueueApp(db, settings, clock);
-        _ = app.Server; // builds the host: schema, seed.
+        if (kestrel) app.UseKestrel(0);
+        app.StartServer();
         return app;
     }
 
-    /// <summary>Serves on a free loopback port; answers the base address, e.g. http://127.0.0.1:41234.</summary>
-    public Uri StartKestrel()
-    {
-        UseKestrel(0);
-        StartServer();
-        return ClientOptions.BaseAddress;
-    }
+    /// <summary>The base address, e.g. http://127.0.0.1:41234 when on Kestrel.</summary>
+    public Uri Address => ClientOptions.BaseAddress;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
