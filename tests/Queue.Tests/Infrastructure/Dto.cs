@@ -45,6 +45,29 @@ public static class ApiCalls
     public static async Task<HttpResponseMessage> WindowAsync(this HttpClient client, int window, string action, object? body = null, string hallId = Demo.City) =>
         await client.PostAsJsonAsync($"/api/halls/{hallId}/windows/{Demo.Window(window, hallId)}/{action}", body ?? new { });
 
+    /// <summary>Signs in a demo account (password demo123) and answers its bearer token.</summary>
+    public static async Task<string> SignInAsync(this HttpClient client, string user)
+    {
+        var res = await client.PostAsJsonAsync("/api/auth/login", new { username = user, password = "demo123" });
+        res.EnsureSuccessStatusCode();
+        return (await res.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+    }
+
+    /// <summary>A window calls, starts and completes tickets until nobody it may serve waits; answers what it called.</summary>
+    public static async Task<List<Guid>> ServeUntilEmptyAsync(this HttpClient client, int window)
+    {
+        var called = new List<Guid>();
+        while (true)
+        {
+            var res = await client.WindowAsync(window, "call-next");
+            if (res.StatusCode == System.Net.HttpStatusCode.NoContent) return called;
+            res.EnsureSuccessStatusCode();
+            called.Add((await res.ReadAsync<TicketDto>()).Id);
+            (await client.WindowAsync(window, "start")).EnsureSuccessStatusCode();
+            (await client.WindowAsync(window, "complete", new { outcome = "done" })).EnsureSuccessStatusCode();
+        }
+    }
+
     public static async Task<T> ReadAsync<T>(this HttpResponseMessage res) =>
         (await res.Content.ReadFromJsonAsync<T>(Json)) ?? throw new InvalidOperationException("empty body");
 

@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
@@ -62,10 +61,7 @@ public sealed class QueueApp : WebApplicationFactory<Program>
     public async Task<HttpClient> SignedInAsync(string user)
     {
         var client = CreateClient();
-        var res = await client.PostAsJsonAsync("/api/auth/login", new { username = user, password = "demo123" });
-        res.EnsureSuccessStatusCode();
-        var token = (await res.Content.ReadFromJsonAsync<LoginAnswer>())!.AccessToken;
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await client.SignInAsync(user));
         return client;
     }
 
@@ -74,6 +70,4 @@ public sealed class QueueApp : WebApplicationFactory<Program>
         await base.DisposeAsync();
         await database.DisposeAsync();
     }
-
-    private sealed record LoginAnswer(string AccessToken, int ExpiresIn);
 }

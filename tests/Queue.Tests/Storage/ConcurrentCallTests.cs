@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Net;
 using Queue.Tests.Infrastructure;
 
 namespace Queue.Tests.Storage;
@@ -19,21 +17,9 @@ public sealed class ConcurrentCallTests
         Assert.Equal(120, issued.Select(t => t.Number).Distinct().Count());
 
         var manager = await app.SignedInAsync("manager");
-        var calls = new ConcurrentBag<(int Window, Guid Ticket)>();
-        await Task.WhenAll(Enumerable.Range(1, 16).Select(async w =>
-        {
-            while (true)
-            {
-                var res = await manager.WindowAsync(w, "call-next");
-                if (res.StatusCode == HttpStatusCode.NoContent) return;
-                Assert.Equal(HttpStatusCode.OK, res.StatusCode);
-                calls.Add((w, (await res.ReadAsync<TicketDto>()).Id));
-                (await manager.WindowAsync(w, "start")).EnsureSuccessStatusCode();
-                (await manager.WindowAsync(w, "complete", new { outcome = "done" })).EnsureSuccessStatusCode();
-            }
-        }));
+        var perWindow = await Task.WhenAll(Enumerable.Range(1, 16).Select(w => manager.ServeUntilEmptyAsync(w)));
 
-        var called = calls.Select(c => c.Ticket).ToList();
+        var called = perWindow.SelectMany(c => c).ToList();
         Assert.Equal(called.Count, called.Distinct().Count());
         Assert.Equal(issued.Select(t => t.Id).Order(), called.Order());
     }

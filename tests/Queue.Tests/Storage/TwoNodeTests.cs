@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Net;
 using Queue.Tests.Infrastructure;
 
 namespace Queue.Tests.Storage;
@@ -20,7 +18,7 @@ public sealed class TwoNodeTests
         await using var displayOnA = await HubProbe.StartAsync(a.Address, $"join:{Demo.City}", $"watch:{ticket.Id}:{ticket.Token}");
 
         // Tokens are protected with keys shared through the database: node B accepts a login from node A.
-        var staff = await SignInAsync(viaA, "staff14");
+        var staff = await viaA.SignInAsync("staff14");
         viaB.DefaultRequestHeaders.Authorization = new("Bearer", staff);
         var called = await (await viaB.WindowAsync(14, "call-next")).ReadAsync<TicketDto>();
         Assert.Equal(ticket.Id, called.Id);
@@ -39,36 +37,17 @@ public sealed class TwoNodeTests
         await using var b = await ServerProcess.StartAsync(db.Settings());
         using var viaA = new HttpClient { BaseAddress = a.Address };
         using var viaB = new HttpClient { BaseAddress = b.Address };
-        var token = await SignInAsync(viaA, "manager");
+        var token = await viaA.SignInAsync("manager");
         viaA.DefaultRequestHeaders.Authorization = new("Bearer", token);
         viaB.DefaultRequestHeaders.Authorization = new("Bearer", token);
 
         var issued = await Task.WhenAll(Enumerable.Range(0, 60).Select(i => (i % 2 == 0 ? viaA : viaB).IssueAsync(i % 3 == 0 ? Demo.Invoice : Demo.SocialInsurance)));
         Assert.Equal(60, issued.Select(t => t.Number).Distinct().Count());
 
-        var calls = new ConcurrentBag<Guid>();
         // Comprehensive windows 1–4 serve everything; odd ones call through A, even ones through B.
-        await Task.WhenAll(Enumerable.Range(1, 4).Select(async w =>
-        {
-            var node = w % 2 == 1 ? viaA : viaB;
-            while (true)
-            {
-                var res = await node.WindowAsync(w, "call-next");
-                if (res.StatusCode == HttpStatusCode.NoContent) return;
-                res.EnsureSuccessStatusCode();
-                calls.Add((await res.ReadAsync<TicketDto>()).Id);
-                (await node.WindowAsync(w, "start")).EnsureSuccessStatusCode();
-                (await node.WindowAsync(w, "complete", new { outcome = "done" })).EnsureSuccessStatusCode();
-            }
-        }));
+        var perWindow = await Task.WhenAll(Enumerable.Range(1, 4).Select(w => (w % 2 == 1 ? viaA : viaB).ServeUntilEmptyAsync(w)));
+        var calls = perWindow.SelectMany(c => c).ToList();
         Assert.Equal(calls.Count, calls.Distinct().Count());
         Assert.Equal(issued.Select(t => t.Id).Order(), calls.Order());
-    }
-
-    private static async Task<string> SignInAsync(HttpClient http, string user)
-    {
-        var res = await http.PostAsync("/api/auth/login", System.Net.Http.Json.JsonContent.Create(new { username = user, password = "demo123" }));
-        res.EnsureSuccessStatusCode();
-        return System.Text.Json.JsonDocument.Parse(await res.Content.ReadAsStringAsync()).RootElement.GetProperty("accessToken").GetString()!;
     }
 }
