@@ -37,17 +37,20 @@ fi
 chown postgres "$pgdata"
 runuser -u postgres -- "$pgbin/initdb" -D "$pgdata" -U postgres --auth=trust -E UTF8 >/dev/null
 runuser -u postgres -- "$pgbin/pg_ctl" -D "$pgdata" -o "-p $pgport -k /tmp -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=on" -l "$pgdata/server.log" -w start >/dev/null
-cleanup() { runuser -u postgres -- "$pgbin/pg_ctl" -D "$pgdata" -m immediate stop >/dev/null 2>&1 || true; rm -rf "$pgdata"; }
+cleanup() { rm -f "${log:-}"; runuser -u postgres -- "$pgbin/pg_ctl" -D "$pgdata" -m immediate stop >/dev/null 2>&1 || true; rm -rf "$pgdata"; }
 trap cleanup EXIT
 export QUEUEHALL_TEST_PG="Host=127.0.0.1;Port=$pgport;Username=postgres;Database=postgres;Pooling=true;Maximum Pool Size=50"
 export QUEUEHALL_CHROMIUM=/usr/bin/chromium
 
 dotnet build QueueHall.sln -c Release -nologo -v q
-dotnet test tests/Queue.Tests/Queue.Tests.csproj -c Release --no-build --logger "console;verbosity=normal" "$@" | tee /tmp/queuehall-test.log
+log=$(mktemp /tmp/queuehall-test.XXXXXX.log)
+set +e
+dotnet test tests/Queue.Tests/Queue.Tests.csproj -c Release --no-build --logger "console;verbosity=normal" "$@" | tee "$log"
 status=${PIPESTATUS[0]}
+set -e
 # One closing line any CI reads: "N passed, N failed".
-passed=$(grep -Eo 'Passed: +[0-9]+' /tmp/queuehall-test.log | tail -n 1 | grep -Eo '[0-9]+' || echo 0)
-failed=$(grep -Eo 'Failed: +[0-9]+' /tmp/queuehall-test.log | tail -n 1 | grep -Eo '[0-9]+' || echo 0)
-skipped=$(grep -Eo 'Skipped: +[0-9]+' /tmp/queuehall-test.log | tail -n 1 | grep -Eo '[0-9]+' || echo 0)
+passed=$(grep -Eo 'Passed: +[0-9]+' "$log" | tail -n 1 | grep -Eo '[0-9]+' || echo 0)
+failed=$(grep -Eo 'Failed: +[0-9]+' "$log" | tail -n 1 | grep -Eo '[0-9]+' || echo 0)
+skipped=$(grep -Eo 'Skipped: +[0-9]+' "$log" | tail -n 1 | grep -Eo '[0-9]+' || echo 0)
 echo "$passed passed, $failed failed, $skipped skipped"
 exit "$status"

@@ -35,7 +35,10 @@ public sealed class DurabilityTests
                     catch (TaskCanceledException) { return; }
                 }
             })).ToList();
-            await Task.Delay(TimeSpan.FromMilliseconds(700 + 300 * round));
+            // Kill in the middle of the stream: after some tickets of this round were acknowledged, at a random moment.
+            var target = acknowledged.Count + 30;
+            for (var waited = 0; acknowledged.Count < target && waited < 300; waited++) await Task.Delay(100);
+            await Task.Delay(Random.Shared.Next(0, 150));
             server.Kill9();
             stop.Cancel();
             await Task.WhenAll(issuers);
