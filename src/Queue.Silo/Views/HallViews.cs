@@ -21,4 +21,8 @@ public sealed record ServiceQueue(string ServiceId, string ServiceName, string C
 public sealed record BoardWindow(string Id, int Number, string Name, WindowState State, string? TicketNumber);
 
 /// <summary>The wall display's picture of the hall (综合屏).</summary>
-public sealed record Board(string HallId, long Seq, IReadOnlyList<RecentCall> RecentCalls, IReadOnlyList<ServiceQueue> Waiting, IReadOnlyList<BoardWindow> Windows);
+public sealed record Board(string HallId, long Seq, IReadOnlyList<RecentCall> RecentCalls, IReadOnlyList<ServiceQueue> Waiting, IReadOnlyList<BoardWindow> Windows)
+{
+    /// <summary>The hall's notices (公告), one entry per line.</summary>
+    public IReadOnlyList<string> Notices { get; init; } = [];
+}
