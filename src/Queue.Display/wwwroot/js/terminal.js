@@ -122,7 +122,11 @@
     if (a === 'transfer') {
       const windowTarget = $('transfer-window').value || null;
       const serviceId = $('transfer-to').value || view.current?.serviceId;
-      return serviceId ? act('/transfer', { serviceId, windowId: windowTarget }) : undefined;
+      if (!serviceId) return undefined;
+      // A kept choice would silently apply to the next citizen's transfer.
+      return act('/transfer', { serviceId, windowId: windowTarget }).then(ok => {
+        if (ok) { $('transfer-to').value = ''; $('transfer-window').value = ''; }
+      });
     }
     return act('/' + a);
   });
