@@ -84,7 +84,6 @@ public sealed class WindowShiftBrowserTests
 
         // 即办
         await StartAsync();
-        await Chromium.ScreenshotAsync(led, "floor-window-display");
         await terminal.ClickAsync("[data-outcome=done]");
         await WindowFreeAsync();
         Assert.Equal("done", (await ReadAsync(tickets[0])).Outcome);
@@ -159,6 +158,8 @@ public sealed class WindowShiftBrowserTests
         await terminal.ClickAsync("[data-action=pause]");
         await Expect(tile).ToHaveClassAsync(new Regex("state-paused"), secondClass);
         await Expect(ledRoot).ToHaveAttributeAsync("data-state", "paused", second);
+        await Expect(ledRoot).Not.ToHaveClassAsync(new Regex("flash"), new() { Timeout = 8000 });
+        await Chromium.ScreenshotAsync(led, "floor-window-display-paused");
         await terminal.ClickAsync("[data-action=resume]");
         await Expect(ledRoot).ToHaveAttributeAsync("data-state", "open", second);
         await terminal.ClickAsync("[data-action=close]");

@@ -32,10 +32,14 @@ window.QueueHallAnnouncer = (() => {
   }
 
   let audio = null;
-  function chime() {
+  function chime(onBlocked) {
     try {
       audio = audio || new AudioContext();
-      if (audio.state === 'suspended') audio.resume().catch(() => {});
+      // Without a click (or Chromium's --autoplay-policy=no-user-gesture-required) audio stays suspended.
+      if (audio.state === 'suspended') {
+        audio.resume().catch(() => {});
+        setTimeout(() => { if (audio.state === 'suspended') onBlocked(); }, 500);
+      }
       const now = audio.currentTime;
       [[784, 0], [587, 0.38]].forEach(([freq, at]) => {
         const osc = audio.createOscillator(), gain = audio.createGain();
@@ -82,7 +86,7 @@ window.QueueHallAnnouncer = (() => {
       try {
         while (queue.length) {
           const call = queue.shift();
-          await chime();
+          await chime(onBlocked);
           const text = sentence(call);
           for (let i = 0; i < repeat; i++) await say(text, onBlocked);
         }
