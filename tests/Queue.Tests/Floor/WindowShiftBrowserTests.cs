@@ -175,6 +175,7 @@ public sealed class WindowShiftBrowserTests
         }
         for (var i = 0; i < 5; i++) await citizen.IssueAsync(Demo.SocialInsurance);
         await Expect(wall.Locator($"[data-window-id='{Demo.Window(4)}']")).ToHaveClassAsync(new Regex("state-serving"), secondClass);
+        await Expect(wall.Locator("#latest")).Not.ToHaveClassAsync(new Regex("flash"), new() { Timeout = 8000 });
         await Chromium.ScreenshotAsync(wall, "floor-wall-1080p");
         var wall4k = await FloorPages.WallAsync(chromium, address, 3840, 2160);
         await Chromium.ScreenshotAsync(wall4k, "floor-wall-4k");

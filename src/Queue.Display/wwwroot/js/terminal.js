@@ -32,9 +32,19 @@
     }
   }
 
-  async function refresh() {
-    const res = await fetch(base, { credentials: 'same-origin' });
-    if (res.ok) { view = await res.json(); render(); }
+  // One read at a time: a burst of board pushes coalesces into one more read, and an older answer can
+  // never overwrite a newer one.
+  let reading = null, readAgain = false;
+  function refresh() {
+    if (reading) { readAgain = true; return reading; }
+    reading = (async () => {
+      do {
+        readAgain = false;
+        const res = await fetch(base, { credentials: 'same-origin' });
+        if (res.ok) { view = await res.json(); render(); }
+      } while (readAgain);
+    })().finally(() => { reading = null; });
+    return reading;
   }
 
   const two = (n) => String(n).padStart(2, '0');
