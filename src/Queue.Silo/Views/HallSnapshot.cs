@@ -62,7 +62,8 @@ public sealed class HallSnapshot
         var waitingByService = state.WaitingTickets.GroupBy(t => t.ServiceId).ToDictionary(g => g.Key, g => g.Count());
         var queues = services.Select(s => new ServiceQueue(s.Id, s.Name, s.Category, waitingByService.GetValueOrDefault(s.Id),
             (int)Math.Ceiling(state.Predictor.EstimateNew(state, s.Id, now)))).ToList();
-        var boardWindows = windows.Select(w => new BoardWindow(w.Id, w.Number, w.Name, w.State, w.TicketNumber)).ToList();
+        var boardWindows = windows.Select(w => new BoardWindow(w.Id, w.Number, w.Name, w.State, w.TicketNumber)
+            { TicketStatus = w.CurrentTicketId is { } cur ? state.FindTicket(cur)?.Status : null }).ToList();
         var board = new Board(hall.Id, hall.Seq, recent, queues, boardWindows) { Notices = HallNotices.Lines(hall.Notices) };
         return new HallSnapshot(hall.Seq, detail, board, tickets);
     }

@@ -56,11 +56,13 @@ public sealed class WindowShiftBrowserTests
             await Expect(wall.Locator("#latest .latest-number")).ToHaveTextAsync(expected, FloorPages.Second);
             await Expect(tile.Locator(".w-ticket")).ToHaveTextAsync(expected, FloorPages.Second);
             await Expect(led.Locator("#led-ticket")).ToHaveTextAsync(expected, FloorPages.Second);
+            await Expect(led.Locator("#led-status")).ToContainTextAsync("请", new() { Timeout = 1000 });
         }
         async Task StartAsync()
         {
             await terminal.ClickAsync("[data-action=start]");
             await Expect(terminal.Locator("#act-serving")).ToBeVisibleAsync();
+            await Expect(led.Locator("#led-status")).ToContainTextAsync("正在办理", new() { Timeout = 1000 });
         }
         async Task WindowFreeAsync()
         {
@@ -179,7 +181,7 @@ public sealed class WindowShiftBrowserTests
         await Chromium.ScreenshotAsync(wall, "floor-wall-1080p");
         var wall4k = await FloorPages.WallAsync(chromium, address, 3840, 2160);
         await Chromium.ScreenshotAsync(wall4k, "floor-wall-4k");
-        await Chromium.ScreenshotAsync(await FloorPages.WindowDisplayAsync(chromium, address, 4), "floor-window-display-serving");
+        await Chromium.ScreenshotAsync(await FloorPages.WindowDisplayAsync(chromium, address, 4), "floor-window-display-called");
 
         // Sign out: the terminal needs a sign-in again.
         await terminal.ClickAsync("#sign-out");

@@ -12,7 +12,10 @@
     if (!w) return;
     root.dataset.state = w.state;
     if (w.state === 'serving' && w.ticketNumber) {
-      status.innerHTML = `<span class="led-label">${esc(t('nowServing'))}</span> <b class="led-ticket" id="led-ticket">${esc(w.ticketNumber)}</b>`;
+      // Called: the citizen is being asked to come; serving: the service has started.
+      status.innerHTML = w.ticketStatus === 'called'
+        ? `<span class="led-label">${esc(t('pleaseBefore'))}</span><b class="led-ticket" id="led-ticket">${esc(w.ticketNumber)}</b><span class="led-label">${esc(t('pleaseAfter'))}</span>`
+        : `<span class="led-label">${esc(t('nowServing'))}</span> <b class="led-ticket" id="led-ticket">${esc(w.ticketNumber)}</b>`;
     } else {
       status.innerHTML = `<span class="led-label">${esc(t(w.state === 'serving' ? 'open' : w.state))}</span>`;
     }
