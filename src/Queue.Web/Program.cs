@@ -70,6 +70,7 @@ app.MapAuth();
 app.MapHalls();
 app.MapTickets();
 app.MapWindows();
+app.MapFloor();
 app.MapHub<HallHub>("/hubs/hall");
 app.MapCultureSwitch();
 app.MapStaticAssets();

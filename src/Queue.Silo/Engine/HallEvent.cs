@@ -18,6 +18,8 @@ namespace Queue.Silo.Engine;
 [JsonDerivedType(typeof(TicketCancelled), "ticketCancelled")]
 [JsonDerivedType(typeof(WindowChanged), "windowChanged")]
 [JsonDerivedType(typeof(HallConfigured), "hallConfigured")]
+[JsonDerivedType(typeof(TicketReEntered), "ticketReEntered")]
+[JsonDerivedType(typeof(HallNoticesChanged), "hallNoticesChanged")]
 public abstract record HallEvent
 {
     public string HallId { get; init; } = "";

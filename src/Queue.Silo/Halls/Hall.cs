@@ -30,6 +30,9 @@ public sealed class Hall
     public HallSettings Settings { get; set; } = new();
     public long Seq { get; private set; }
 
+    /// <summary>Notices (公告) the wall display shows, one per line; edited by the hall's managers.</summary>
+    public string Notices { get; internal set; } = "";
+
     internal long NextSeq() => ++Seq;
 
     /// <summary>The business day a moment falls on, in the hall's own time zone.</summary>

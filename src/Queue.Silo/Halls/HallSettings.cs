@@ -9,6 +9,9 @@ public sealed record HallSettings
     /// <summary>How many times staff may recall one ticket before marking it a no-show.</summary>
     public int MaxRecalls { get; init; } = 3;
 
+    /// <summary>How many times the wall display speaks each call (a display may override it with ?repeat=).</summary>
+    public int CallAnnouncementRepeats { get; init; } = 2;
+
     /// <summary>Silent paging fires when the ticket is this many places away …</summary>
     public int PageWhenPlacesAhead { get; init; } = 3;
 

@@ -1,3 +1,4 @@
+using Queue.Silo.Floor;
 using Queue.Silo.Engine;
 using Queue.Silo.Storage;
 using Queue.Silo.Tickets;
@@ -69,7 +70,8 @@ public sealed class HallClient(HallRegistry halls, HallStore store)
         var service = snap.Detail.Services.FirstOrDefault(s => s.Id == stored.ServiceId);
         var window = snap.Detail.Windows.FirstOrDefault(w => w.Id == stored.WindowId);
         return new TicketView(stored.Id, stored.HallId, stored.ServiceId, service?.Name ?? stored.ServiceId, stored.Number, stored.Status, null, null, null,
-            window?.Number, window?.Name, stored.Channel, stored.Priority, stored.IssuedAt, stored.CalledAt, stored.Outcome, stored.OutcomeNote, stored.RecallCount);
+            window?.Number, window?.Name, stored.Channel, stored.Priority, stored.IssuedAt, stored.CalledAt, stored.Outcome, stored.OutcomeNote, stored.RecallCount)
+            .WithFloorDetails(stored);
     }
 
     /// <summary>Checks the holder's token; answers not-found for a wrong token so ids cannot be probed.</summary>

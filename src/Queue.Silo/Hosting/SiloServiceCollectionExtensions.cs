@@ -37,6 +37,7 @@ public static class SiloServiceCollectionExtensions
         services.AddSingleton<Func<IWaitPredictor>>(_ => () => new QueueLengthPredictor());
         services.AddSingleton<HallRegistry>();
         services.AddSingleton<HallClient>();
+        services.AddSingleton<Floor.FloorClient>();
         services.AddSingleton<AccountService>();
         services.AddSingleton<DemoSeed>();
         services.AddHostedService<PostgresHallListener>();

@@ -55,6 +55,15 @@ public sealed class Ticket
     public string? OutcomeNote { get; private set; }
     public Guid? BookingId { get; set; }
 
+    /// <summary>承诺件: the day the citizen was promised the result.</summary>
+    public DateOnly? PromisedDate { get; internal set; }
+
+    /// <summary>补办: the missing materials named in the one-time notice (一次性告知).</summary>
+    public List<string> MissingMaterials { get; internal set; } = [];
+
+    /// <summary>A 补办 re-entry: the ticket this one comes back from with the missing materials.</summary>
+    public Guid? ReturnOfTicketId { get; internal set; }
+
     public bool IsActive => Status is TicketStatus.Waiting or TicketStatus.Called or TicketStatus.Serving;
 
     internal void Call(string windowId, string? staffId, DateTimeOffset now)

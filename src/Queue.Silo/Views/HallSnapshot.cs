@@ -1,3 +1,4 @@
+using Queue.Silo.Floor;
 using Queue.Silo.Engine;
 using Queue.Silo.Tickets;
 using Queue.Silo.Windows;
@@ -51,7 +52,7 @@ public sealed class HallSnapshot
             int? pos = positions.TryGetValue(t.Id, out var p) ? p : null;
             int? eta = estimates.TryGetValue(t.Id, out var e) ? (int)Math.Ceiling(e) : null;
             tickets[t.Id] = new TicketView(t.Id, t.HallId, t.ServiceId, serviceById.GetValueOrDefault(t.ServiceId)?.Name ?? t.ServiceId, t.Number, t.Status,
-                pos, pos - 1, eta, w?.Number, w?.Name, t.Channel, t.Priority, t.IssuedAt, t.CalledAt, t.Outcome, t.OutcomeNote, t.RecallCount);
+                pos, pos - 1, eta, w?.Number, w?.Name, t.Channel, t.Priority, t.IssuedAt, t.CalledAt, t.Outcome, t.OutcomeNote, t.RecallCount).WithFloorDetails(t);
         }
 
         var recent = state.Tickets.Where(t => t.CalledAt is not null && t.WindowId is not null && t.Status is TicketStatus.Called or TicketStatus.Serving or TicketStatus.Done or TicketStatus.NoShow)
@@ -61,8 +62,10 @@ public sealed class HallSnapshot
         var waitingByService = state.WaitingTickets.GroupBy(t => t.ServiceId).ToDictionary(g => g.Key, g => g.Count());
         var queues = services.Select(s => new ServiceQueue(s.Id, s.Name, s.Category, waitingByService.GetValueOrDefault(s.Id),
             (int)Math.Ceiling(state.Predictor.EstimateNew(state, s.Id, now)))).ToList();
-        var boardWindows = windows.Select(w => new BoardWindow(w.Id, w.Number, w.Name, w.State, w.TicketNumber)).ToList();
-        return new HallSnapshot(hall.Seq, detail, new Board(hall.Id, hall.Seq, recent, queues, boardWindows), tickets);
+        var boardWindows = windows.Select(w => new BoardWindow(w.Id, w.Number, w.Name, w.State, w.TicketNumber)
+            { TicketStatus = w.CurrentTicketId is { } cur ? state.FindTicket(cur)?.Status : null }).ToList();
+        var board = new Board(hall.Id, hall.Seq, recent, queues, boardWindows) { Notices = HallNotices.Lines(hall.Notices) };
+        return new HallSnapshot(hall.Seq, detail, board, tickets);
     }
 
     /// <summary>1-based place among the tickets waiting for the same service, priority tickets first.</summary>

@@ -1,3 +1,4 @@
+using Queue.Silo.Tickets;
 using Queue.Silo.Halls;
 using Queue.Silo.Services;
 using Queue.Silo.Windows;
@@ -18,7 +19,15 @@ public sealed record RecentCall(string TicketNumber, int WindowNumber, string Wi
 
 public sealed record ServiceQueue(string ServiceId, string ServiceName, string Category, int Count, int EstimatedWaitMinutes);
 
-public sealed record BoardWindow(string Id, int Number, string Name, WindowState State, string? TicketNumber);
+public sealed record BoardWindow(string Id, int Number, string Name, WindowState State, string? TicketNumber)
+{
+    /// <summary>Called (the citizen is on the way) or serving; lets a window display say which.</summary>
+    public TicketStatus? TicketStatus { get; init; }
+}
 
 /// <summary>The wall display's picture of the hall (综合屏).</summary>
-public sealed record Board(string HallId, long Seq, IReadOnlyList<RecentCall> RecentCalls, IReadOnlyList<ServiceQueue> Waiting, IReadOnlyList<BoardWindow> Windows);
+public sealed record Board(string HallId, long Seq, IReadOnlyList<RecentCall> RecentCalls, IReadOnlyList<ServiceQueue> Waiting, IReadOnlyList<BoardWindow> Windows)
+{
+    /// <summary>The hall's notices (公告), one entry per line.</summary>
+    public IReadOnlyList<string> Notices { get; init; } = [];
+}

@@ -31,4 +31,19 @@ public sealed record TicketView(
     /// <summary>The tracking page's address; present only in the answer that issued the ticket.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? TrackUrl { get; init; }
+
+    /// <summary>The window that called or served it; with <see cref="TargetWindowId"/>, what a staff terminal needs.</summary>
+    public string? WindowId { get; init; }
+    public string? TargetWindowId { get; init; }
+    public DateTimeOffset? StartedAt { get; init; }
+    public DateTimeOffset? FinishedAt { get; init; }
+
+    /// <summary>承诺件: the promised day of the result.</summary>
+    public DateOnly? PromisedDate { get; init; }
+
+    /// <summary>补办: the one-time notice of missing materials (一次性告知).</summary>
+    public IReadOnlyList<string> MissingMaterials { get; init; } = [];
+
+    /// <summary>A 补办 re-entry: the ticket this one comes back from.</summary>
+    public Guid? ReturnOfTicketId { get; init; }
 }

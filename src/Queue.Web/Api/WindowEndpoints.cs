@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Queue.Silo.Engine;
+using Queue.Silo.Floor;
 using Queue.Silo.Hosting;
 using Queue.Silo.Tickets;
 using Queue.Silo.Views;
@@ -9,7 +10,8 @@ using Queue.Web.Infrastructure;
 
 namespace Queue.Web.Api;
 
-public sealed record CompleteRequest(TicketOutcome? Outcome, string? Note);
+/// <summary>办结: <c>promisedDate</c> for a 承诺件, <c>missingMaterials</c> (from the service's guide) for a 补办, <c>note</c> = the reason of a 退回.</summary>
+public sealed record CompleteRequest(TicketOutcome? Outcome, string? Note, DateOnly? PromisedDate = null, List<string>? MissingMaterials = null);
 public sealed record TransferRequest(string? ServiceId, string? WindowId);
 public sealed record WindowServicesRequest(List<string>? ServiceIds);
 
@@ -45,12 +47,14 @@ public static class WindowEndpoints
             Ticket(user, hallId, windowId, () => c.StartAsync(hallId, windowId)));
         group.MapPost("/no-show", (string hallId, string windowId, ClaimsPrincipal user, HallClient c) =>
             Ticket(user, hallId, windowId, () => c.NoShowAsync(hallId, windowId)));
-        group.MapPost("/complete", (string hallId, string windowId, CompleteRequest? body, ClaimsPrincipal user, HallClient c) =>
+        group.MapPost("/complete", (string hallId, string windowId, CompleteRequest? body, ClaimsPrincipal user, FloorClient floor) =>
         {
             var req = Validate.Body(body);
             var outcome = Validate.Required(req.Outcome, "outcome");
             var note = Validate.Text(req.Note, "note", 500);
-            return Ticket(user, hallId, windowId, () => c.CompleteAsync(hallId, windowId, outcome, note));
+            if (req.MissingMaterials is { Count: > TicketCompletion.MaxMaterials }) throw HallException.Invalid("missingMaterials", "Too many materials.");
+            var materials = req.MissingMaterials?.Select(m => Validate.Text(m, "missingMaterials", 200) ?? "").ToList();
+            return Ticket(user, hallId, windowId, () => floor.CompleteAsync(hallId, windowId, new TicketCompletion(outcome, note, req.PromisedDate, materials)));
         });
         group.MapPost("/transfer", (string hallId, string windowId, TransferRequest? body, ClaimsPrincipal user, HallClient c) =>
         {

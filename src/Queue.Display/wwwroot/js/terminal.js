@@ -1,67 +1,151 @@
-// Staff terminal: every action is a REST call with the signed-in cookie; the hub keeps the view live.
+// Staff terminal (叫号终端): every action is a REST call with the signed-in cookie; the hub keeps the
+// view live. Static elements get their listeners once; live parts are re-rendered by replacing their
+// content, so a terminal left on all day holds a bounded DOM and a fixed set of listeners.
 (() => {
   const { t, esc, initial, connect } = window.QueueHall;
   const root = document.querySelector('[data-window]');
   const hallId = root.dataset.hall, windowId = root.dataset.window;
   const base = `/api/halls/${encodeURIComponent(hallId)}/windows/${encodeURIComponent(windowId)}`;
+  const services = new Map((initial('qh-services') || []).map(s => [s.id, s]));
+  const $ = (id) => document.getElementById(id);
   let view = initial('qh-window');
-  const message = document.getElementById('message');
+  let outcome = null;
 
   async function act(path, body) {
-    message.textContent = '';
-    const res = await fetch(base + path, {
-      method: 'POST', credentials: 'same-origin',
-      headers: { 'Content-Type': 'application/json', 'X-QueueHall-Client': 'terminal' },
-      body: body ? JSON.stringify(body) : null,
-    });
-    if (res.status === 204) { message.textContent = t('nobodyWaiting'); }
-    else if (!res.ok) {
-      const p = await res.json().catch(() => ({}));
-      message.textContent = p.detail || p.title || res.statusText;
+    $('message').textContent = '';
+    try {
+      const res = await fetch(base + path, {
+        method: 'POST', credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/json', 'X-QueueHall-Client': 'terminal' },
+        body: body ? JSON.stringify(body) : null,
+      });
+      if (res.status === 204) $('message').textContent = t('nobodyWaiting');
+      else if (!res.ok) {
+        const p = await res.json().catch(() => ({}));
+        const fields = p.errors ? Object.values(p.errors).flat().join(' ') : '';
+        $('message').textContent = fields || p.detail || p.title || res.statusText;
+        return false;
+      }
+      return true;
+    } finally {
+      await refresh();
     }
-    await refresh();
   }
 
-  async function refresh() {
-    const res = await fetch(base, { credentials: 'same-origin' });
-    if (res.ok) { view = await res.json(); render(); }
+  // One read at a time: a burst of board pushes coalesces into one more read, and an older answer can
+  // never overwrite a newer one.
+  let reading = null, readAgain = false;
+  function refresh() {
+    if (reading) { readAgain = true; return reading; }
+    reading = (async () => {
+      do {
+        readAgain = false;
+        const res = await fetch(base, { credentials: 'same-origin' });
+        if (res.ok) { view = await res.json(); render(); }
+      } while (readAgain);
+    })().finally(() => { reading = null; });
+    return reading;
+  }
+
+  const two = (n) => String(n).padStart(2, '0');
+  function since(iso) {
+    if (!iso) return '';
+    const s = Math.max(0, Math.floor((Date.now() - Date.parse(iso)) / 1000));
+    return `${two(Math.floor(s / 60))}:${two(s % 60)}`;
   }
 
   function render() {
     const w = view.window, cur = view.current;
-    document.getElementById('state').textContent = t('state.' + w.state);
-    document.getElementById('state').className = 'badge state-' + w.state;
-    document.getElementById('current').innerHTML = cur
-      ? `<div class="current-number">${esc(cur.number)}</div><div>${esc(cur.serviceName)} · ${esc(t('status.' + cur.status))}</div>`
+    $('state').textContent = t('state.' + w.state);
+    $('state').className = 'badge state-' + w.state;
+    $('current').innerHTML = cur
+      ? `<div class="current-number">${esc(cur.number)}</div>
+         <div>${esc(cur.serviceName)} · <b>${esc(t('status.' + cur.status))}</b>
+           ${cur.priority !== 'normal' ? `<span class="tag">${esc(t('priority.' + cur.priority))}</span>` : ''}</div>
+         <div class="elapsed">${esc(t('elapsed'))} <b id="elapsed"></b></div>`
       : `<div class="muted">${esc(t('noCurrent'))}</div>`;
-    const show = (id, on) => { document.getElementById(id).hidden = !on; };
+    tick();
+    const show = (id, on) => { $(id).hidden = !on; };
     show('act-open', w.state === 'closed');
     show('act-resume', w.state === 'paused');
     show('act-call', w.state === 'open');
     show('act-pause', w.state === 'open');
     show('act-close', w.state === 'open' || w.state === 'paused');
     show('act-ticket', !!cur);
-    show('act-called', cur && cur.status === 'called');
-    show('act-serving', cur && cur.status === 'serving');
-    document.getElementById('queue-count').textContent = view.waiting.length;
-    document.getElementById('queue').innerHTML = view.waiting.slice(0, 12)
-      .map(k => `<li>${esc(k.number)} · ${esc(k.serviceName)}</li>`).join('');
+    show('act-called', !!cur && cur.status === 'called');
+    show('act-serving', !!cur && cur.status === 'serving');
+    show('transfer', !!cur);
+    if (!cur) closeOutcome();
+    $('recall-count').textContent = cur ? `${cur.recallCount}/${view.maxRecalls}` : '';
+    $('recall').disabled = !cur || cur.recallCount >= view.maxRecalls;
+    $('today-completed').textContent = view.today.completed;
+    $('today-noshows').textContent = view.today.noShows;
+    $('today-average').textContent = view.today.averageHandlingMinutes ?? '—';
+    $('queue-count').textContent = view.waiting.length;
+    $('queue').innerHTML = view.waiting.slice(0, 20)
+      .map(k => `<li>${esc(k.number)} · ${esc(k.serviceName)}${k.priority !== 'normal' ? ` <span class="tag">${esc(t('priority.' + k.priority))}</span>` : ''}${k.targetWindowId === windowId ? ` <span class="tag">${esc(t('toWindow'))}</span>` : ''}</li>`).join('');
   }
 
-  document.querySelectorAll('[data-action]').forEach(b => b.addEventListener('click', () => {
+  // Elapsed time since the call (or since the start of service), ticking without re-rendering.
+  function tick() {
+    const el = $('elapsed'), cur = view.current;
+    if (el && cur) el.textContent = since(cur.status === 'serving' ? cur.startedAt : cur.calledAt);
+  }
+
+  function openOutcome(kind) {
+    if (kind === 'done') return act('/complete', { outcome: 'done' });
+    outcome = kind;
+    const form = $('outcome-form');
+    form.reset();
+    $('outcome-title').textContent = t('outcome.' + kind);
+    form.querySelectorAll('[data-for]').forEach(el => {
+      const f = el.dataset.for;
+      el.hidden = !(f === kind || f === 'note' || (f === 'other' && kind !== 'rejected'));
+    });
+    if (kind === 'promised') form.promisedDate.value = new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
+    if (kind === 'supplementRequired') {
+      const materials = services.get(view.current?.serviceId)?.materials ?? [];
+      $('materials').innerHTML = materials.length
+        ? materials.map((m, i) => `<label><input type="checkbox" name="material" value="${esc(m)}" id="material-${i}"> ${esc(m)}</label>`).join('')
+        : `<p class="muted">${esc(t('noMaterials'))}</p>`;
+    }
+    form.hidden = false;
+  }
+
+  function closeOutcome() { outcome = null; $('outcome-form').hidden = true; }
+
+  $('outcome-form').addEventListener('submit', async e => {
+    e.preventDefault();
+    const form = e.target, body = { outcome, note: form.note.value || null };
+    if (outcome === 'promised') body.promisedDate = form.promisedDate.value || null;
+    if (outcome === 'supplementRequired') body.missingMaterials = [...form.querySelectorAll('input[name=material]:checked')].map(c => c.value);
+    if (await act('/complete', body)) closeOutcome();
+  });
+  $('outcome-cancel').addEventListener('click', closeOutcome);
+
+  root.addEventListener('click', e => {
+    const b = e.target.closest('button');
+    if (!b || !root.contains(b)) return;
+    if (b.dataset.outcome) return openOutcome(b.dataset.outcome);
     const a = b.dataset.action;
-    if (a === 'complete') return act('/complete', { outcome: b.dataset.outcome });
+    if (!a) return;
     if (a === 'transfer') {
-      const serviceId = document.getElementById('transfer-to').value;
-      return serviceId ? act('/transfer', { serviceId }) : undefined;
+      const windowTarget = $('transfer-window').value || null;
+      const serviceId = $('transfer-to').value || view.current?.serviceId;
+      if (!serviceId) return undefined;
+      // A kept choice would silently apply to the next citizen's transfer.
+      return act('/transfer', { serviceId, windowId: windowTarget }).then(ok => {
+        if (ok) { $('transfer-to').value = ''; $('transfer-window').value = ''; }
+      });
     }
     return act('/' + a);
-  }));
+  });
   // F1 calls the next citizen, as on hardware call pads.
   document.addEventListener('keydown', e => {
     if (e.key === 'F1' || (e.key === 'Enter' && e.ctrlKey)) { e.preventDefault(); if (view.window.state === 'open') act('/call-next'); }
   });
 
   render();
+  setInterval(tick, 1000);
   connect({ BoardChanged: () => refresh() }, async c => { await c.invoke('JoinHall', hallId); await refresh(); });
 })();

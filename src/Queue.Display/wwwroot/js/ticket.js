@@ -22,6 +22,7 @@
     const outcome = document.getElementById('outcome');
     outcome.hidden = !k.outcome;
     if (k.outcome) outcome.textContent = t('outcome.' + k.outcome) + (k.outcomeNote ? '：' + k.outcomeNote : '');
+    document.dispatchEvent(new CustomEvent('qh:ticket', { detail: k })); // for page add-ons (补办 notice)
   }
 
   render(initial('qh-ticket'));

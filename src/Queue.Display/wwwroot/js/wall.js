@@ -1,44 +1,86 @@
-// Wall display (综合屏): renders the board and flashes the latest call.
+// Wall display (综合屏): renders the board, flashes and announces every call, shows the presence QR code
+// and the hall's notices. Every render replaces the content of fixed containers, so the DOM stays the
+// same size however long the screen runs; the only timers are the clock, the QR refresh and the flash.
 (() => {
   const { t, esc, initial, minutes, connect } = window.QueueHall;
   const root = document.querySelector('[data-hall]');
   const hallId = root.dataset.hall;
-  let flashTimer;
+  const $ = (id) => document.getElementById(id);
+  let flashTimer, noticesShown = null;
+
+  const announcer = window.QueueHallAnnouncer.create({
+    repeat: Number(root.dataset.repeat ?? 2),
+    enabled: root.dataset.voice !== 'off',
+    onBlocked: () => { $('sound').hidden = false; },
+  });
+  $('sound').addEventListener('click', () => { announcer.unlock(); $('sound').hidden = true; });
 
   function render(board) {
     const latest = board.recentCalls[0];
-    document.getElementById('latest').innerHTML = latest
+    $('latest').innerHTML = latest
       ? `${esc(t('please'))} <b class="latest-number">${esc(latest.ticketNumber)}</b> ${esc(t('goTo'))} <b class="latest-window">${latest.windowNumber}</b> ${esc(t('windowSuffix'))}`
       : `<span class="muted">${esc(t('welcome'))}</span>`;
-    document.getElementById('recent').innerHTML = board.recentCalls.slice(1, 7)
+    $('recent').innerHTML = board.recentCalls.slice(1, 9)
       .map(c => `<tr><td class="num">${esc(c.ticketNumber)}</td><td>${c.windowNumber} ${esc(t('windowSuffixShort'))}</td></tr>`).join('');
-    document.getElementById('windows').innerHTML = board.windows
-      .map(w => `<div class="window-tile state-${esc(w.state)}"><div class="w-number">${w.number}</div><div class="w-ticket">${esc(w.ticketNumber ?? t('state.' + w.state))}</div></div>`).join('');
+    $('windows').innerHTML = board.windows
+      .map(w => `<div class="window-tile state-${esc(w.state)}" data-window-id="${esc(w.id)}"><div class="w-number">${w.number} ${esc(t('windowSuffixShort'))}</div><div class="w-ticket">${esc(w.ticketNumber ?? t('state.' + w.state))}</div></div>`).join('');
     const byCategory = new Map();
     for (const q of board.waiting) {
       const c = byCategory.get(q.category) ?? { count: 0, eta: 0 };
       c.count += q.count; c.eta = Math.max(c.eta, q.estimatedWaitMinutes);
       byCategory.set(q.category, c);
     }
-    document.getElementById('waiting').innerHTML = [...byCategory]
+    $('waiting').innerHTML = [...byCategory]
       .map(([name, c]) => `<tr><td>${esc(name)}</td><td class="num">${c.count}</td><td>${esc(minutes(c.eta))}</td></tr>`).join('');
+    renderNotices(board.notices || []);
+  }
+
+  // Only a changed text restarts the scrolling, so a busy hall's many board updates do not make it jump.
+  function renderNotices(lines) {
+    const text = lines.join('　　　');
+    if (text === noticesShown) return;
+    noticesShown = text;
+    $('notices').textContent = text;
+    $('notices-box').hidden = !text;
   }
 
   function flash() {
-    const el = document.getElementById('latest');
+    const el = $('latest');
     el.classList.remove('flash'); void el.offsetWidth; el.classList.add('flash');
     clearTimeout(flashTimer);
     flashTimer = setTimeout(() => el.classList.remove('flash'), 6000);
   }
 
   function clock() {
-    document.getElementById('clock').textContent = new Date().toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+    $('clock').textContent = new Date().toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+  }
+
+  // The presence QR code rotates; it is fetched as a blob so the old image is released each time.
+  // When the hall offers none (404) or the server is away, the box is hidden.
+  let qrUrl = null;
+  async function loadQr() {
+    try {
+      const res = await fetch(`/api/halls/${encodeURIComponent(hallId)}/presence-qr.png`, { cache: 'no-store' });
+      if (!res.ok) throw new Error(res.status);
+      const url = URL.createObjectURL(await res.blob());
+      $('qr').src = url;
+      if (qrUrl) URL.revokeObjectURL(qrUrl);
+      qrUrl = url;
+      $('qr-box').hidden = false;
+    } catch (e) {
+      $('qr-box').hidden = true;
+    }
   }
 
   render(initial('qh-board'));
   clock(); setInterval(clock, 1000);
+  loadQr(); setInterval(loadQr, 20000);
   connect({
     BoardChanged: m => render(m.board),
-    TicketCalled: m => { flash(); document.dispatchEvent(new CustomEvent('qh:called', { detail: m })); },
+    TicketCalled: m => {
+      flash();
+      announcer.enqueue(m);
+      document.dispatchEvent(new CustomEvent('qh:called', { detail: m }));
+    },
   }, async c => render(await c.invoke('JoinHall', hallId)));
 })();
