@@ -49,8 +49,8 @@ dotnet test tests/Queue.Tests/Queue.Tests.csproj -c Release --no-build --logger 
 status=${PIPESTATUS[0]}
 set -e
 # One closing line any CI reads: "N passed, N failed".
-passed=$(grep -Eo 'Passed: +[0-9]+' "$log" | tail -n 1 | grep -Eo '[0-9]+' || echo 0)
-failed=$(grep -Eo 'Failed: +[0-9]+' "$log" | tail -n 1 | grep -Eo '[0-9]+' || echo 0)
-skipped=$(grep -Eo 'Skipped: +[0-9]+' "$log" | tail -n 1 | grep -Eo '[0-9]+' || echo 0)
+passed=$(grep -aEo 'Passed: +[0-9]+' "$log" | tail -n 1 | grep -Eo '[0-9]+' || echo 0)
+failed=$(grep -aEo 'Failed: +[0-9]+' "$log" | tail -n 1 | grep -Eo '[0-9]+' || echo 0)
+skipped=$(grep -aEo 'Skipped: +[0-9]+' "$log" | tail -n 1 | grep -Eo '[0-9]+' || echo 0)
 echo "$passed passed, $failed failed, $skipped skipped"
 exit "$status"
