@@ -37,6 +37,8 @@ public static class SiloServiceCollectionExtensions
         services.AddSingleton<Func<IWaitPredictor>>(_ => () => new QueueLengthPredictor());
         services.AddSingleton<HallRegistry>();
         services.AddSingleton<HallClient>();
+        services.AddSingleton<Calendar.HallCalendar>();
+        Citizen.CitizenServiceCollectionExtensions.AddCitizenJourney(services);
         services.AddSingleton<AccountService>();
         services.AddSingleton<DemoSeed>();
         services.AddHostedService<PostgresHallListener>();
