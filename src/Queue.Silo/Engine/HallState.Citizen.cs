@@ -28,7 +28,7 @@ public sealed partial class HallState
             throw HallException.Conflict("ticket.notWaiting", $"Ticket {ticket.Number} is {ticket.Status.ToString().ToLowerInvariant()}; check-in is only for waiting tickets.");
         if (ticket.ArrivedAt is not null) return ticket;
         var firstPassed = tickets.Values
-            .Where(t => t.Id != ticket.Id && t.ServiceId == ticket.ServiceId && t.QueuedAt > ticket.QueuedAt && t.CalledAt is not null)
+            .Where(t => t.Id != ticket.Id && t.ServiceId == ticket.ServiceId && t.CalledAt is not null && Behind(t, ticket))
             .Select(t => t.CalledAt!.Value).DefaultIfEmpty(DateTimeOffset.MaxValue).Min();
         var keep = firstPassed == DateTimeOffset.MaxValue || changes.Now - firstPassed <= TimeSpan.FromMinutes(Hall.Settings.PresenceGraceMinutes);
         ticket.Arrive(changes.Now, keep);
@@ -47,4 +47,8 @@ public sealed partial class HallState
         ticket.BookingId = bookingId;
         return ticket;
     }
+
+    /// <summary>Whether <paramref name="t"/> stood behind <paramref name="ahead"/> in line (same order as dispatch: queued time, then number).</summary>
+    private static bool Behind(Ticket t, Ticket ahead) =>
+        t.QueuedAt > ahead.QueuedAt || (t.QueuedAt == ahead.QueuedAt && string.CompareOrdinal(t.Number, ahead.Number) > 0);
 }
