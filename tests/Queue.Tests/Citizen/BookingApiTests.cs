@@ -112,8 +112,12 @@ public sealed class BookingApiTests
         var offGrid = await citizen.BookAsync(Demo.SocialInsurance, CitizenApi.Shanghai(23, 15, 10));
         Assert.Equal(HttpStatusCode.BadRequest, offGrid.StatusCode);
         Assert.Equal("service.notBookable", await (await citizen.BookAsync(Demo.Invoice, CitizenApi.Shanghai(23, 15))).CodeOfAsync());
+        // Five working days from Monday end on Friday: Saturday is already beyond the horizon.
         var saturday = await citizen.GetAsync($"/api/halls/{Demo.City}/services/{Demo.SocialInsurance}/slots?date=2026-11-28");
-        Assert.Equal("[]", await saturday.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, saturday.StatusCode);
+        Assert.Contains("5", (await saturday.ProblemAsync()).Detail);
+        var yesterday = await citizen.GetAsync($"/api/halls/{Demo.City}/services/{Demo.SocialInsurance}/slots?date=2026-11-22");
+        Assert.Equal(HttpStatusCode.BadRequest, yesterday.StatusCode);
         var tooFar = await citizen.GetAsync($"/api/halls/{Demo.City}/services/{Demo.SocialInsurance}/slots?date=2026-12-07");
         Assert.Equal(HttpStatusCode.BadRequest, tooFar.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await citizen.GetAsync($"/api/halls/{Demo.City}/services/{Demo.SocialInsurance}/slots?date=tomorrow")).StatusCode);

@@ -45,9 +45,10 @@
     const entry = { kind, vibrated, sounded: tone(kind), notified: notify(text), at: Date.now() };
     log.push(entry);
     document.body.dataset.paged = kind;
+    // When called, the big window line is the message; the banner is for "your turn is near".
     const banner = $('page-alert');
     banner.textContent = text;
-    banner.hidden = false;
+    banner.hidden = kind === 'called';
   }
   function pagedBefore(kind) {
     const seen = (sessionStorage.getItem(pagedKey) || '').split(',');
