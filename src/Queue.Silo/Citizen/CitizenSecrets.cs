@@ -7,8 +7,7 @@ using Queue.Silo.Storage;
 namespace Queue.Silo.Citizen;
 
 /// <summary>
-/// Keyed hashes (HMAC-SHA256) under installation-wide secrets from <see cref="CitizenSecret"/>. The first node
-/// to need a secret creates it; a node that loses that race reads the winner's, so all nodes agree.
+/// Keyed hashes (HMAC-SHA256) under installation-wide secrets from <see cref="CitizenSecret"/>, so all nodes agree.
 /// </summary>
 public sealed class CitizenSecrets(IDbContextFactory<QueueDb> dbs)
 {
@@ -22,15 +21,10 @@ public sealed class CitizenSecrets(IDbContextFactory<QueueDb> dbs)
     {
         if (keys.TryGetValue(purpose, out var known)) return known;
         await using var db = await dbs.CreateDbContextAsync();
-        var stored = await db.Set<CitizenSecret>().AsNoTracking().FirstOrDefaultAsync(s => s.Purpose == purpose);
-        if (stored is null)
-        {
-            db.Add(new CitizenSecret(purpose, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))));
-            try { await db.SaveChangesAsync(); }
-            catch (DbUpdateException) { /* another node created it first: use theirs */ }
-            await using var again = await dbs.CreateDbContextAsync();
-            stored = await again.Set<CitizenSecret>().AsNoTracking().FirstAsync(s => s.Purpose == purpose);
-        }
+        // The first node to need the secret creates it; a node racing it keeps the winner's (same SQL on SQLite and PostgreSQL).
+        await db.Database.ExecuteSqlRawAsync("INSERT INTO citizen_secrets (\"Purpose\", \"Key\") VALUES ({0}, {1}) ON CONFLICT DO NOTHING",
+            [purpose, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))]);
+        var stored = await db.Set<CitizenSecret>().AsNoTracking().FirstAsync(s => s.Purpose == purpose);
         return keys.GetOrAdd(purpose, Convert.FromBase64String(stored.Key));
     }
 

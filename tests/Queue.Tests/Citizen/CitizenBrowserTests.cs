@@ -38,6 +38,16 @@ public sealed class CitizenBrowserTests
         Assert.False(await kiosk.Locator("#issued-number").IsVisibleAsync()); // the screen view does not print
         await kiosk.EmulateMediaAsync(new() { Media = Media.Screen });
 
+        // Left alone on the ticket, the kiosk returns to the start by itself.
+        var idle = await chromium.NewPageAsync(app.Address, 1920, 1080);
+        await idle.Clock.InstallAsync();
+        await idle.GotoAsync($"/kiosk/{Demo.City}");
+        await Chromium.ScreenshotAsync(idle, "citizen-kiosk-landscape");
+        await idle.ClickAsync($"button[data-service='{Demo.Invoice}']");
+        await Assertions.Expect(idle.Locator("#issued-number")).ToBeVisibleAsync();
+        await idle.Clock.RunForAsync(31_000);
+        await Assertions.Expect(idle.Locator($"button[data-service='{Demo.Invoice}']")).ToBeVisibleAsync();
+
         // Check-in with a code that does not exist: a clear message, no ticket.
         await kiosk.GotoAsync($"/kiosk/{Demo.City}");
         await kiosk.FillAsync("#checkin-code", "12345678");
