@@ -20,6 +20,7 @@ namespace Queue.Silo.Engine;
 [JsonDerivedType(typeof(HallConfigured), "hallConfigured")]
 [JsonDerivedType(typeof(TicketReEntered), "ticketReEntered")]
 [JsonDerivedType(typeof(HallNoticesChanged), "hallNoticesChanged")]
+[JsonDerivedType(typeof(TicketArrived), "ticketArrived")]
 public abstract record HallEvent
 {
     public string HallId { get; init; } = "";
@@ -70,3 +71,9 @@ public sealed record WindowChanged(string WindowId, WindowState State, IReadOnly
 
 /// <summary>A hall's services, windows or settings were changed by a manager.</summary>
 public sealed record HallConfigured(string What) : HallEvent;
+
+/// <summary>The holder of a phone ticket checked in at the hall (scanned the presence code); <c>KeptPlace</c> false when the grace had run out.</summary>
+public sealed record TicketArrived(Guid Ticket, bool KeptPlace) : HallEvent
+{
+    public override Guid? TicketId => Ticket;
+}

@@ -52,10 +52,14 @@ public sealed partial class HallState
     public HallWindow GetWindow(string id) => FindWindow(id) ?? throw HallException.NotFound("window", id);
     public Ticket GetTicket(Guid id) => FindTicket(id) ?? throw HallException.NotFound("ticket", id.ToString());
 
-    /// <summary>Whether <paramref name="window"/> may call <paramref name="ticket"/> at all (skills, transfer target).</summary>
+    /// <summary>
+    /// Whether <paramref name="window"/> may call <paramref name="ticket"/> at all (skills, transfer target, and the
+    /// holder is in the hall: a phone ticket not yet checked in is passed over but keeps its QueuedAt, see Arrive).
+    /// </summary>
     public bool MayCall(HallWindow window, Ticket ticket) =>
         ticket.Status == TicketStatus.Waiting && window.Serves(ticket.ServiceId) &&
-        (ticket.TargetWindowId is null || ticket.TargetWindowId == window.Id);
+        (ticket.TargetWindowId is null || ticket.TargetWindowId == window.Id) &&
+        ticket.ArrivedAt is not null;
 
     /// <summary>At the first command of a new business day, yesterday's unfinished tickets expire.</summary>
     public void RollOver(HallChanges changes)

@@ -20,4 +20,31 @@ public sealed record HallSettings
 
     /// <summary>Working days a bad-review case has before it is overdue.</summary>
     public int BadReviewDeadlineWorkingDays { get; init; } = 15;
+
+    /// <summary>A remote (phone) ticket that reaches the front before its holder has checked in at the hall keeps its
+    /// place this long after the first ticket behind it is called; arriving later, it queues from its arrival.</summary>
+    public int PresenceGraceMinutes { get; init; } = 15;
+
+    /// <summary>Share (0–1) of a service's window capacity that is open to online booking; the rest is for walk-ins.</summary>
+    public double BookableShare { get; init; } = 0.5;
+
+    /// <summary>How many working days ahead (today included) slots can be booked.</summary>
+    public int BookingDaysAhead { get; init; } = 5;
+
+    /// <summary>Length of one booking slot.</summary>
+    public int BookingSlotMinutes { get; init; } = 30;
+
+    /// <summary>A booking can be cancelled up to this long before its slot starts.</summary>
+    public int BookingCancelCutoffMinutes { get; init; } = 120;
+
+    /// <summary>Check-in opens this long before the slot (and closes at its end).</summary>
+    public int CheckInEarlyMinutes { get; init; } = 30;
+
+    /// <summary>After this many no-shows within <see cref="NoShowPeriodDays"/> a person may not book …</summary>
+    public int NoShowLimit { get; init; } = 3;
+
+    public int NoShowPeriodDays { get; init; } = 30;
+
+    /// <summary>… for this many days after the last no-show.</summary>
+    public int BookingBanDays { get; init; } = 30;
 }

@@ -71,7 +71,7 @@ public sealed class HallClient(HallRegistry halls, HallStore store)
         var window = snap.Detail.Windows.FirstOrDefault(w => w.Id == stored.WindowId);
         return new TicketView(stored.Id, stored.HallId, stored.ServiceId, service?.Name ?? stored.ServiceId, stored.Number, stored.Status, null, null, null,
             window?.Number, window?.Name, stored.Channel, stored.Priority, stored.IssuedAt, stored.CalledAt, stored.Outcome, stored.OutcomeNote, stored.RecallCount)
-            .WithFloorDetails(stored);
+            { ArrivedAt = stored.ArrivedAt, BookingId = stored.BookingId }.WithFloorDetails(stored);
     }
 
     /// <summary>Checks the holder's token; answers not-found for a wrong token so ids cannot be probed.</summary>

@@ -38,6 +38,8 @@ public static class SiloServiceCollectionExtensions
         services.AddSingleton<HallRegistry>();
         services.AddSingleton<HallClient>();
         services.AddSingleton<Floor.FloorClient>();
+        services.AddSingleton<Calendar.HallCalendar>();
+        Citizen.CitizenServiceCollectionExtensions.AddCitizenJourney(services);
         services.AddSingleton<AccountService>();
         services.AddSingleton<DemoSeed>();
         services.AddHostedService<PostgresHallListener>();

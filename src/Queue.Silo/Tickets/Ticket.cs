@@ -23,6 +23,8 @@ public sealed class Ticket
         TokenHash = tokenHash;
         IssuedAt = issuedAt;
         QueuedAt = issuedAt;
+        // A kiosk or booking ticket is taken in the hall; a phone ticket arrives when its holder scans the presence code.
+        ArrivedAt = channel == TicketChannel.Mobile ? null : issuedAt;
     }
 
     public Guid Id { get; private set; }
@@ -63,6 +65,23 @@ public sealed class Ticket
 
     /// <summary>A 补办 re-entry: the ticket this one comes back from with the missing materials.</summary>
     public Guid? ReturnOfTicketId { get; internal set; }
+    /// <summary>When the holder was known to be in the hall; null for a phone ticket not yet checked in (签到).</summary>
+    public DateTimeOffset? ArrivedAt { get; private set; }
+
+    /// <summary>Hash of the phone's device id for a remote ticket: one active remote ticket per phone and service.</summary>
+    public string? DeviceHash { get; internal set; }
+
+    /// <summary>
+    /// The holder checked in at the hall. Keeping the place means keeping <see cref="QueuedAt"/>; otherwise the
+    /// ticket queues from now on.
+    /// </summary>
+    internal void Arrive(DateTimeOffset now, bool keepPlace)
+    {
+        Require(TicketStatus.Waiting, "check in");
+        if (ArrivedAt is not null) return;
+        ArrivedAt = now;
+        if (!keepPlace) QueuedAt = now;
+    }
 
     public bool IsActive => Status is TicketStatus.Waiting or TicketStatus.Called or TicketStatus.Serving;
 

@@ -52,7 +52,8 @@ public sealed class HallSnapshot
             int? pos = positions.TryGetValue(t.Id, out var p) ? p : null;
             int? eta = estimates.TryGetValue(t.Id, out var e) ? (int)Math.Ceiling(e) : null;
             tickets[t.Id] = new TicketView(t.Id, t.HallId, t.ServiceId, serviceById.GetValueOrDefault(t.ServiceId)?.Name ?? t.ServiceId, t.Number, t.Status,
-                pos, pos - 1, eta, w?.Number, w?.Name, t.Channel, t.Priority, t.IssuedAt, t.CalledAt, t.Outcome, t.OutcomeNote, t.RecallCount).WithFloorDetails(t);
+                pos, pos - 1, eta, w?.Number, w?.Name, t.Channel, t.Priority, t.IssuedAt, t.CalledAt, t.Outcome, t.OutcomeNote, t.RecallCount)
+                { ArrivedAt = t.ArrivedAt, BookingId = t.BookingId }.WithFloorDetails(t);
         }
 
         var recent = state.Tickets.Where(t => t.CalledAt is not null && t.WindowId is not null && t.Status is TicketStatus.Called or TicketStatus.Serving or TicketStatus.Done or TicketStatus.NoShow)

@@ -24,6 +24,12 @@ public sealed record TicketView(
     string? OutcomeNote,
     int RecallCount)
 {
+    /// <summary>When the holder checked in at the hall; null for a phone ticket whose holder has not arrived yet.</summary>
+    public DateTimeOffset? ArrivedAt { get; init; }
+
+    /// <summary>The booking this ticket was checked in from, if any.</summary>
+    public Guid? BookingId { get; init; }
+
     /// <summary>The holder's secret; present only in the answer that issued the ticket.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Token { get; init; }

@@ -13,12 +13,17 @@ public static class TicketEndpoints
 {
     public static IEndpointRouteBuilder MapTickets(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/api/halls/{hallId}/tickets", async Task<Created<TicketView>> (string hallId, IssueTicketRequest? body, HallClient client) =>
+        routes.MapPost("/api/halls/{hallId}/tickets", async Task<Created<TicketView>> (string hallId, IssueTicketRequest? body, HallClient client,
+            Silo.Citizen.CitizenClient citizen, HttpContext http) =>
         {
             var req = Validate.Body(body);
             var channel = Validate.Required(req.Channel, "channel");
             if (channel == TicketChannel.Booking) throw Silo.Engine.HallException.Invalid("channel", "Booking tickets are issued by checking in a booking.");
-            var issued = await client.IssueTicketAsync(hallId, Validate.Id(req.ServiceId, "serviceId"), channel);
+            // A phone ticket: one active per phone and service, not yet arrived until the presence code is scanned.
+            var issued = channel == TicketChannel.Mobile
+                ? await citizen.IssueRemoteTicketAsync(hallId, Validate.Id(req.ServiceId, "serviceId"), Citizen.DeviceId.For(http))
+                : await client.IssueTicketAsync(hallId, Validate.Id(req.ServiceId, "serviceId"), channel);
+            if (channel == TicketChannel.Mobile) Citizen.TicketCookie.Remember(http, issued.Ticket.Id, issued.Token);
             var view = WithToken(issued);
             return TypedResults.Created($"/api/tickets/{view.Id}", view);
         }).WithTags("tickets").RequireRateLimiting(RateLimits.Tickets);

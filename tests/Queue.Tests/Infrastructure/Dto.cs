@@ -24,6 +24,9 @@ public static class Demo
     public const string SocialInsurance = "jc-civic-social-insurance";
     public const string CompanySetup = "jc-civic-company-setup";
     public const string Invoice = "jc-civic-invoice";
+    public const string ProvidentFund = "jc-civic-provident-fund";
+    public const string ConstructionPermit = "jc-civic-construction-permit";
+    public const string ResidencePermit = "jc-civic-residence-permit";
 
     public const string Village = "jc-qingshan";
 

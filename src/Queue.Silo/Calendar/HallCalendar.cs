@@ -1,0 +1,76 @@
+using Microsoft.EntityFrameworkCore;
+using Queue.Silo.Engine;
+using Queue.Silo.Storage;
+
+namespace Queue.Silo.Calendar;
+
+/// <summary>
+/// Reads and edits a hall's calendar. Every read goes to the database (two small tables), so an edit on
+/// one node is seen at once by every node. Other features use <see cref="ForHallAsync"/> and ask the
+/// returned <see cref="WorkingCalendar"/>: is the hall open, which days are working days, add N working days.
+/// </summary>
+public sealed class HallCalendar(IDbContextFactory<QueueDb> dbs, TimeProvider time)
+{
+    public async Task<WorkingCalendar> ForHallAsync(string hallId, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var hall = await db.Halls.AsNoTracking().FirstOrDefaultAsync(h => h.Id == hallId, ct) ?? throw HallException.NotFound("hall", hallId);
+        var hours = await db.Set<OpeningHours>().AsNoTracking().Where(h => h.HallId == hallId).ToListAsync(ct);
+        var days = await db.Set<CalendarDay>().AsNoTracking().Where(d => d.HallId == hallId).ToListAsync(ct);
+        return new WorkingCalendar(hall, hours, days);
+    }
+
+    public async Task<bool> IsOpenAsync(string hallId, CancellationToken ct = default) =>
+        (await ForHallAsync(hallId, ct)).IsOpen(time.GetUtcNow());
+
+    /// <summary>The date <paramref name="workingDays"/> working days after <paramref name="from"/> in the hall's calendar.</summary>
+    public async Task<DateOnly> AddWorkingDaysAsync(string hallId, DateOnly from, int workingDays, CancellationToken ct = default) =>
+        (await ForHallAsync(hallId, ct)).AddWorkingDays(from, workingDays);
+
+    /// <summary>Replaces the weekly opening hours; weekdays left out are closed.</summary>
+    public async Task<WorkingCalendar> SetHoursAsync(string hallId, IReadOnlyList<OpeningHours> weekly, CancellationToken ct = default)
+    {
+        if (weekly.GroupBy(h => h.Weekday).Any(g => g.Count() > 1)) throw HallException.Invalid("hours", "Each weekday may appear once.");
+        if (weekly.FirstOrDefault(h => h.Closes <= h.Opens) is { } bad)
+            throw HallException.Invalid("hours", $"{bad.Weekday}: closing time must be after opening time.");
+        if (weekly.Any(h => h.HallId != hallId)) throw HallException.Invalid("hours", "Hours belong to another hall.");
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        await RequireHallAsync(db, hallId, ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.Set<OpeningHours>().Where(h => h.HallId == hallId).ExecuteDeleteAsync(ct);
+        db.Set<OpeningHours>().AddRange(weekly);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return await ForHallAsync(hallId, ct);
+    }
+
+    /// <summary>Declares a date a holiday or a make-up working day (replacing what it was).</summary>
+    public async Task<CalendarDay> SetDayAsync(string hallId, DateOnly date, CalendarDayKind kind, string name, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        await RequireHallAsync(db, hallId, ct);
+        var day = await db.Set<CalendarDay>().FirstOrDefaultAsync(d => d.HallId == hallId && d.Date == date, ct);
+        if (day is null) db.Add(day = new CalendarDay(hallId, date, kind, name));
+        else
+        {
+            day.Kind = kind;
+            day.Name = name;
+        }
+        await db.SaveChangesAsync(ct);
+        return day;
+    }
+
+    /// <summary>Returns a date to the weekly pattern.</summary>
+    public async Task RemoveDayAsync(string hallId, DateOnly date, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        await RequireHallAsync(db, hallId, ct);
+        var removed = await db.Set<CalendarDay>().Where(d => d.HallId == hallId && d.Date == date).ExecuteDeleteAsync(ct);
+        if (removed == 0) throw HallException.NotFound("calendar day", date.ToString("yyyy-MM-dd"));
+    }
+
+    private static async Task RequireHallAsync(QueueDb db, string hallId, CancellationToken ct)
+    {
+        if (!await db.Halls.AnyAsync(h => h.Id == hallId, ct)) throw HallException.NotFound("hall", hallId);
+    }
+}

@@ -1,0 +1,60 @@
+using Queue.Silo.Calendar;
+using Queue.Silo.Engine;
+using Queue.Silo.Hosting;
+using Queue.Silo.Presence;
+using Queue.Silo.Tickets;
+using Queue.Silo.Views;
+
+namespace Queue.Silo.Citizen;
+
+/// <summary>
+/// The citizen's hall commands beside <see cref="HallClient"/>: a remote ticket from a phone, checking in
+/// with the presence code, a booking turned into a ticket. Each goes through the hall's single writer.
+/// </summary>
+public sealed class CitizenClient(HallRegistry halls, HallClient client, HallCalendar calendar, CitizenSecrets secrets,
+    PresenceCodes presence, TimeProvider time)
+{
+    /// <summary>A phone ticket (channel mobile): only while the hall is open, one active per phone and service.</summary>
+    public async Task<IssuedTicket> IssueRemoteTicketAsync(string hallId, string serviceId, string deviceId)
+    {
+        var days = await calendar.ForHallAsync(hallId);
+        var now = time.GetUtcNow();
+        if (!days.IsOpen(now))
+        {
+            var next = days.NextOpening(now) is { } at ? $" 下次开放 / Opens {days.Local(at):yyyy-MM-dd HH:mm}" : "";
+            throw HallException.Conflict("hall.closed", "大厅当前不在办公时间，暂停取号。/ The hall is closed now." + next);
+        }
+        var deviceHash = await secrets.HashAsync(CitizenSecrets.Devices, deviceId);
+        var token = TicketToken.New();
+        var hash = TicketToken.Hash(token);
+        var grain = await halls.GetAsync(hallId);
+        var id = await grain.ExecuteAsync((s, c) => s.IssueRemoteTicket(serviceId, deviceHash, hash, c).Id);
+        return new IssuedTicket(grain.Snapshot!.Tickets[id], token);
+    }
+
+    /// <summary>The holder scanned the hall's presence code: a forged code is refused (403), an old one too (410).</summary>
+    public async Task<TicketView> ArriveAsync(Guid ticketId, string? token, string? code)
+    {
+        var (hallId, _) = await client.FindHolderAsync(ticketId, token);
+        switch (await presence.CheckAsync(hallId, code))
+        {
+            case PresenceCheck.Forged:
+                throw new HallException(RefusalKind.Forbidden, "presence.forged", "签到码无效，请扫描大厅内屏幕上的签到码。/ This is not this hall's presence code.");
+            case PresenceCheck.Expired:
+                throw new HallException(RefusalKind.Gone, "presence.expired", "签到码已过期，请重新扫描屏幕上的签到码。/ The presence code has expired; scan the one on the screen again.");
+        }
+        var grain = await halls.GetAsync(hallId);
+        var id = await grain.ExecuteAsync((s, c) => s.Arrive(ticketId, c).Id);
+        return grain.Snapshot!.Tickets[id];
+    }
+
+    /// <summary>Issues the priority ticket of a checked-in booking.</summary>
+    public async Task<IssuedTicket> IssueBookingTicketAsync(string hallId, Guid bookingId, string serviceId)
+    {
+        var token = TicketToken.New();
+        var hash = TicketToken.Hash(token);
+        var grain = await halls.GetAsync(hallId);
+        var id = await grain.ExecuteAsync((s, c) => s.IssueBookingTicket(bookingId, serviceId, hash, c).Id);
+        return new IssuedTicket(grain.Snapshot!.Tickets[id], token);
+    }
+}

@@ -1,0 +1,54 @@
+using Queue.Silo.Tickets;
+
+namespace Queue.Silo.Engine;
+
+/// <summary>The citizen's commands: a remote ticket from a phone, checking in at the hall, a booking turned into a ticket.</summary>
+public sealed partial class HallState
+{
+    /// <summary>A ticket taken by phone; it waits "not yet arrived" until its holder scans the presence code.</summary>
+    public Ticket IssueRemoteTicket(string serviceId, string deviceHash, string tokenHash, HallChanges changes)
+    {
+        var service = GetService(serviceId);
+        if (tickets.Values.Any(t => t.IsActive && t.Channel == TicketChannel.Mobile && t.DeviceHash == deviceHash && t.ServiceId == service.Id))
+            throw HallException.Conflict("ticket.onePerPhone", $"This phone already holds an active ticket for {service.Name}. / 该手机已有此事项的有效号票。");
+        var ticket = IssueTicket(service.Id, TicketChannel.Mobile, TicketPriority.Normal, tokenHash, changes);
+        ticket.DeviceHash = deviceHash;
+        return ticket;
+    }
+
+    /// <summary>
+    /// The holder is in the hall. Until then the ticket could not be called (MayCall) but kept its QueuedAt, so
+    /// arriving puts it back at its original place — unless a ticket queued behind it was called more than
+    /// the grace period ago; then its place is forfeit and it queues from now. It is never cancelled for being late.
+    /// </summary>
+    public Ticket Arrive(Guid ticketId, HallChanges changes)
+    {
+        var ticket = GetTicket(ticketId);
+        if (ticket.Status != TicketStatus.Waiting)
+            throw HallException.Conflict("ticket.notWaiting", $"Ticket {ticket.Number} is {ticket.Status.ToString().ToLowerInvariant()}; check-in is only for waiting tickets.");
+        if (ticket.ArrivedAt is not null) return ticket;
+        var firstPassed = tickets.Values
+            .Where(t => t.Id != ticket.Id && t.ServiceId == ticket.ServiceId && t.CalledAt is not null && Behind(t, ticket))
+            .Select(t => t.CalledAt!.Value).DefaultIfEmpty(DateTimeOffset.MaxValue).Min();
+        var keep = firstPassed == DateTimeOffset.MaxValue || changes.Now - firstPassed <= TimeSpan.FromMinutes(Hall.Settings.PresenceGraceMinutes);
+        ticket.Arrive(changes.Now, keep);
+        changes.Touch(ticket);
+        changes.Emit(new TicketArrived(ticket.Id, keep));
+        return ticket;
+    }
+
+    /// <summary>A checked-in booking becomes a priority ticket (Booking) bound to the booking; never twice.</summary>
+    public Ticket IssueBookingTicket(Guid bookingId, string serviceId, string tokenHash, HallChanges changes)
+    {
+        GetService(serviceId);
+        if (tickets.Values.FirstOrDefault(t => t.BookingId == bookingId) is { } existing)
+            throw HallException.Conflict("booking.checkedIn", $"This booking was checked in already (ticket {existing.Number}). / 该预约已签到。");
+        var ticket = IssueTicket(serviceId, TicketChannel.Booking, TicketPriority.Booking, tokenHash, changes);
+        ticket.BookingId = bookingId;
+        return ticket;
+    }
+
+    /// <summary>Whether <paramref name="t"/> stood behind <paramref name="ahead"/> in line (same order as dispatch: queued time, then number).</summary>
+    private static bool Behind(Ticket t, Ticket ahead) =>
+        t.QueuedAt > ahead.QueuedAt || (t.QueuedAt == ahead.QueuedAt && string.CompareOrdinal(t.Number, ahead.Number) > 0);
+}

@@ -1,0 +1,20 @@
+// Kiosk (/kiosk/{hallId}): back to the start after inactivity (sooner once a ticket is shown), and
+// the print button (the 80 mm layout is in citizen.css). With ?print=auto — a kiosk whose Chromium runs
+// with --kiosk-printing — the ticket prints by itself.
+(() => {
+  const root = document.getElementById('kiosk');
+  if (!root) return;
+  const home = root.dataset.home;
+  const idleSeconds = Number(root.dataset.idle || 90);
+  let timer;
+  const reset = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => { if (location.pathname + location.search + location.hash !== home || root.querySelector('.issued, #kiosk-error')) location.replace(home); }, idleSeconds * 1000);
+  };
+  ['pointerdown', 'keydown', 'touchstart', 'scroll'].forEach(e => window.addEventListener(e, reset, { passive: true }));
+  reset();
+
+  const print = document.getElementById('print-ticket');
+  if (print) print.addEventListener('click', () => window.print());
+  if (root.dataset.autoprint === '1') setTimeout(() => window.print(), 300);
+})();

@@ -1,0 +1,27 @@
+// Phone hall page (/m/{hallId}): keeps every hall's waiting count and estimate, and this hall's
+// per-service queues, live from the hub.
+(() => {
+  const { initial, minutes, connect } = window.QueueHall;
+  const root = document.querySelector('[data-hall]');
+  const hallId = root.dataset.hall;
+  const hallIds = initial('qh-halls') || [];
+
+  function render(board) {
+    const row = document.querySelector(`[data-hall-id="${CSS.escape(board.hallId)}"]`);
+    if (row) {
+      row.querySelector('.h-waiting').textContent = board.waiting.reduce((n, q) => n + q.count, 0);
+      row.querySelector('.h-eta').textContent = minutes(board.waiting.reduce((m, q) => Math.max(m, q.estimatedWaitMinutes), 0));
+    }
+    if (board.hallId !== hallId) return;
+    for (const q of board.waiting) {
+      const s = document.querySelector(`.m-service[data-service="${CSS.escape(q.serviceId)}"]`);
+      if (!s) continue;
+      s.querySelector('.s-waiting').textContent = q.count;
+      s.querySelector('.s-eta').textContent = minutes(q.estimatedWaitMinutes);
+    }
+  }
+
+  connect({ BoardChanged: m => render(m.board) }, async c => {
+    for (const id of hallIds) render(await c.invoke('JoinHall', id));
+  });
+})();

@@ -1,0 +1,220 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Queue.Silo.Booking;
+using Queue.Silo.Storage;
+using Queue.Tests.Infrastructure;
+
+namespace Queue.Tests.Citizen;
+
+/// <summary>线上预约 through the public API: slots, the booking rules, cancel, check-in, no-shows.</summary>
+public sealed class BookingApiTests
+{
+    private const string Monday = "2026-11-23";
+
+    [Theory]
+    [InlineData(StorageKind.Sqlite)]
+    [InlineData(StorageKind.Postgres)]
+    public async Task BookingIsCheckedInOnTheDayAndBecomesAPriorityTicketBoundToIt(StorageKind storage)
+    {
+        var clock = new ManualClock(CitizenApi.MondayMorning);
+        await using var app = await QueueApp.StartAsync(storage, CitizenApi.Settings(), clock);
+        var citizen = app.CreateClient();
+
+        var slots = await citizen.SlotsAsync(Demo.SocialInsurance, Monday);
+        Assert.Equal(16, slots.Count); // 09:00–17:00 in 30-minute slots
+        Assert.Equal(CitizenApi.Shanghai(23, 9), slots[0].Start);
+        // 6 windows serve it × 30 min ÷ 6 min × 50 % bookable share
+        Assert.All(slots, s => Assert.Equal(15, s.Capacity));
+
+        var slot = CitizenApi.Shanghai(23, 10);
+        var res = await citizen.BookAsync(Demo.SocialInsurance, slot);
+        Assert.Equal(HttpStatusCode.Created, res.StatusCode);
+        var booking = await res.ReadAsync<BookingDto>();
+        Assert.Equal("booked", booking.Status);
+        Assert.Equal("张*三", booking.Name);
+        Assert.Equal("138****5678", booking.Phone);
+        Assert.Matches("^\\d{8}$", booking.Code);
+        Assert.True(booking.Token!.Length >= 22);
+        Assert.Equal(14, (await citizen.SlotsAsync(Demo.SocialInsurance, Monday)).Single(s => s.Start == slot).Remaining);
+
+        Assert.Equal("booking.tooEarly", await (await citizen.CheckInAsync(booking)).CodeOfAsync());
+        clock.Set(CitizenApi.Shanghai(23, 9, 40));
+        var walkIn = await citizen.IssueAsync(Demo.SocialInsurance);
+        var checkIn = await citizen.CheckInAsync(booking);
+        Assert.Equal(HttpStatusCode.Created, checkIn.StatusCode);
+        var ticket = await checkIn.ReadAsync<TicketDto>();
+        Assert.Equal("booking", ticket.Priority);
+        Assert.StartsWith("A", ticket.Number);
+        Assert.NotNull(ticket.Token);
+
+        var read = await citizen.GetFromJsonAsync<BookingDto>($"/api/bookings/{booking.Id}?token={booking.Token}", ApiCalls.Json);
+        Assert.Equal("checkedIn", read!.Status);
+        Assert.Equal(ticket.Id, read.TicketId);
+
+        // The replayed token checks in nothing more.
+        var replay = await citizen.CheckInAsync(booking);
+        Assert.Equal(HttpStatusCode.Conflict, replay.StatusCode);
+        Assert.Equal("booking.checkedIn", await replay.CodeOfAsync());
+
+        // A booking ticket is served before the walk-in who came earlier.
+        var staff = await app.SignedInAsync("staff05");
+        var called = await (await staff.WindowAsync(5, "call-next")).ReadAsync<TicketDto>();
+        Assert.Equal(ticket.Id, called.Id);
+        Assert.NotEqual(walkIn.Id, called.Id);
+    }
+
+    [Theory]
+    [InlineData(StorageKind.Sqlite)]
+    [InlineData(StorageKind.Postgres)]
+    public async Task CitizensRacingForTheLastPlacesNeverOverfillASlot(StorageKind storage)
+    {
+        var clock = new ManualClock(CitizenApi.MondayMorning);
+        await using var app = await QueueApp.StartAsync(storage, CitizenApi.Settings(), clock);
+        var slot = CitizenApi.Shanghai(23, 14);
+        var capacity = (await app.CreateClient().SlotsAsync(Demo.ConstructionPermit, Monday)).Single(s => s.Start == slot).Capacity;
+        Assert.Equal(6, capacity);
+
+        var attempts = Enumerable.Range(0, 20).Select(_ => Task.Run(() => app.CreateClient().BookAsync(Demo.ConstructionPermit, slot))).ToList();
+        var answers = await Task.WhenAll(attempts);
+        Assert.Equal(capacity, answers.Count(a => a.StatusCode == HttpStatusCode.Created));
+        Assert.All(answers.Where(a => a.StatusCode != HttpStatusCode.Created), a => Assert.Equal(HttpStatusCode.Conflict, a.StatusCode));
+        foreach (var refused in answers.Where(a => a.StatusCode == HttpStatusCode.Conflict)) Assert.Equal("slot.full", await refused.CodeOfAsync());
+        Assert.Equal(0, (await app.CreateClient().SlotsAsync(Demo.ConstructionPermit, Monday)).Single(s => s.Start == slot).Remaining);
+
+        // The same person racing for two slots of one day gets one booking.
+        var id = CitizenApi.NewIdNumber();
+        var twice = await Task.WhenAll(
+            Task.Run(() => app.CreateClient().BookAsync(Demo.ConstructionPermit, CitizenApi.Shanghai(23, 15), id)),
+            Task.Run(() => app.CreateClient().BookAsync(Demo.ConstructionPermit, CitizenApi.Shanghai(23, 15, 30), id)));
+        Assert.Single(twice, a => a.StatusCode == HttpStatusCode.Created);
+        Assert.Equal("booking.duplicate", await twice.Single(a => a.StatusCode != HttpStatusCode.Created).CodeOfAsync());
+    }
+
+    [Fact]
+    public async Task BadBookingsAreRefusedWithClearProblemsAndChangeNothing()
+    {
+        var clock = new ManualClock(CitizenApi.Shanghai(23, 10, 5));
+        await using var app = await QueueApp.StartAsync(StorageKind.Sqlite, CitizenApi.Settings(), clock);
+        var citizen = app.CreateClient();
+
+        var valid = CitizenApi.NewIdNumber();
+        var wrongCheckDigit = valid[..17] + (valid[17] == '1' ? '2' : '1');
+        var invalidId = await citizen.BookAsync(Demo.SocialInsurance, CitizenApi.Shanghai(23, 15), wrongCheckDigit);
+        Assert.Equal(HttpStatusCode.BadRequest, invalidId.StatusCode);
+        Assert.Contains("idNumber", (await invalidId.ProblemAsync()).Errors!.Keys);
+        Assert.Equal(HttpStatusCode.BadRequest, (await citizen.BookAsync(Demo.SocialInsurance, CitizenApi.Shanghai(23, 15), "42010219851312001X")).StatusCode);
+        var badPhone = await citizen.BookAsync(Demo.SocialInsurance, CitizenApi.Shanghai(23, 15), phone: "12345");
+        Assert.Contains("phone", (await badPhone.ProblemAsync()).Errors!.Keys);
+
+        Assert.Equal("slot.past", await (await citizen.BookAsync(Demo.SocialInsurance, CitizenApi.Shanghai(23, 10))).CodeOfAsync());
+        var offGrid = await citizen.BookAsync(Demo.SocialInsurance, CitizenApi.Shanghai(23, 15, 10));
+        Assert.Equal(HttpStatusCode.BadRequest, offGrid.StatusCode);
+        Assert.Equal("service.notBookable", await (await citizen.BookAsync(Demo.Invoice, CitizenApi.Shanghai(23, 15))).CodeOfAsync());
+        // Five working days from Monday end on Friday: Saturday is already beyond the horizon.
+        var saturday = await citizen.GetAsync($"/api/halls/{Demo.City}/services/{Demo.SocialInsurance}/slots?date=2026-11-28");
+        Assert.Equal(HttpStatusCode.BadRequest, saturday.StatusCode);
+        Assert.Contains("5", (await saturday.ProblemAsync()).Detail);
+        var yesterday = await citizen.GetAsync($"/api/halls/{Demo.City}/services/{Demo.SocialInsurance}/slots?date=2026-11-22");
+        Assert.Equal(HttpStatusCode.BadRequest, yesterday.StatusCode);
+        var tooFar = await citizen.GetAsync($"/api/halls/{Demo.City}/services/{Demo.SocialInsurance}/slots?date=2026-12-07");
+        Assert.Equal(HttpStatusCode.BadRequest, tooFar.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await citizen.GetAsync($"/api/halls/{Demo.City}/services/{Demo.SocialInsurance}/slots?date=tomorrow")).StatusCode);
+
+        var id = CitizenApi.NewIdNumber();
+        await citizen.BookedAsync(Demo.SocialInsurance, CitizenApi.Shanghai(24, 9), id);
+        Assert.Equal("booking.duplicate", await (await citizen.BookAsync(Demo.SocialInsurance, CitizenApi.Shanghai(24, 16), id)).CodeOfAsync());
+        // Another service the same day, or the same service another day, is fine.
+        await citizen.BookedAsync(Demo.ProvidentFund, CitizenApi.Shanghai(24, 9), id);
+        await citizen.BookedAsync(Demo.SocialInsurance, CitizenApi.Shanghai(25, 9), id);
+
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<QueueDb>>().CreateDbContextAsync();
+        var stored = await db.Set<HallBooking>().AsNoTracking().ToListAsync();
+        Assert.Equal(3, stored.Count);
+        Assert.All(stored, b => Assert.Equal(64, b.IdHash.Length));
+        Assert.DoesNotContain(stored, b => b.IdHash.Contains(id[..17]) || b.Name.Contains(id) || b.Phone.Contains(id));
+    }
+
+    [Fact]
+    public async Task CancellingIsAllowedOnlyBeforeTheCutOffAndFreesThePlace()
+    {
+        var clock = new ManualClock(CitizenApi.MondayMorning);
+        await using var app = await QueueApp.StartAsync(StorageKind.Sqlite, CitizenApi.Settings(), clock);
+        var citizen = app.CreateClient();
+        var early = await citizen.BookedAsync(Demo.SocialInsurance, CitizenApi.Shanghai(23, 11));
+        var late = await citizen.BookedAsync(Demo.SocialInsurance, CitizenApi.Shanghai(23, 9));
+
+        Assert.Equal(HttpStatusCode.NotFound, (await citizen.DeleteAsync($"/api/bookings/{early.Id}?token=wrong")).StatusCode);
+        var cancelled = await citizen.DeleteAsync($"/api/bookings/{early.Id}?token={early.Token}");
+        Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
+        Assert.Equal("cancelled", (await cancelled.ReadAsync<BookingDto>()).Status);
+        Assert.Equal(15, (await citizen.SlotsAsync(Demo.SocialInsurance, Monday)).Single(s => s.Start == CitizenApi.Shanghai(23, 11)).Remaining);
+        Assert.Equal("booking.notActive", await (await citizen.DeleteAsync($"/api/bookings/{early.Id}?token={early.Token}")).CodeOfAsync());
+        Assert.Equal("booking.notActive", await (await citizen.CheckInAsync(early)).CodeOfAsync());
+
+        // 07:30 is less than two hours before the 09:00 slot.
+        clock.Set(CitizenApi.Shanghai(23, 7, 30));
+        var tooLate = await citizen.DeleteAsync($"/api/bookings/{late.Id}?token={late.Token}");
+        Assert.Equal(HttpStatusCode.Conflict, tooLate.StatusCode);
+        Assert.Equal("booking.cutoff", await tooLate.CodeOfAsync());
+    }
+
+    [Fact]
+    public async Task CheckInOnTheWrongDayOrAfterTheSlotIsRefusedAndTheKioskFindsBookingsByCodeOrIdNumber()
+    {
+        var clock = new ManualClock(CitizenApi.MondayMorning);
+        await using var app = await QueueApp.StartAsync(StorageKind.Sqlite, CitizenApi.Settings(), clock);
+        var citizen = app.CreateClient();
+        var tuesday = await citizen.BookedAsync(Demo.SocialInsurance, CitizenApi.Shanghai(24, 9, 30));
+        var id = CitizenApi.NewIdNumber();
+        var byId = await citizen.BookedAsync(Demo.CompanySetup, CitizenApi.Shanghai(23, 10), id);
+        var byCode = await citizen.BookedAsync(Demo.ProvidentFund, CitizenApi.Shanghai(23, 10));
+        var missed = await citizen.BookedAsync(Demo.ResidencePermit, CitizenApi.Shanghai(23, 9));
+
+        clock.Set(CitizenApi.Shanghai(23, 9, 45));
+        Assert.Equal("booking.wrongDay", await (await citizen.CheckInAsync(tuesday)).CodeOfAsync());
+        Assert.Equal("booking.tooLate", await (await citizen.CheckInAsync(missed)).CodeOfAsync());
+
+        var kiosk = await citizen.PostAsJsonAsync($"/api/halls/{Demo.City}/bookings/check-in", new { idNumber = id.ToLowerInvariant() });
+        Assert.Equal(HttpStatusCode.Created, kiosk.StatusCode);
+        Assert.Equal(Demo.CompanySetup, (await kiosk.ReadAsync<TicketDto>()).ServiceId);
+        var code = await citizen.PostAsJsonAsync($"/api/halls/{Demo.City}/bookings/check-in", new { code = byCode.Code });
+        Assert.Equal(Demo.ProvidentFund, (await code.ReadAsync<TicketDto>()).ServiceId);
+        Assert.Equal("booking.checkedIn", await (await citizen.PostAsJsonAsync($"/api/halls/{Demo.City}/bookings/check-in", new { code = byCode.Code })).CodeOfAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await citizen.PostAsJsonAsync($"/api/halls/{Demo.City}/bookings/check-in", new { code = "00000000" })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await citizen.PostAsJsonAsync($"/api/halls/{Demo.City}/bookings/check-in", new { })).StatusCode);
+        Assert.Equal("checkedIn", (await citizen.GetFromJsonAsync<BookingDto>($"/api/bookings/{byId.Id}?token={byId.Token}", ApiCalls.Json))!.Status);
+    }
+
+    [Fact]
+    public async Task RepeatedNoShowsSuspendBookingForAWhile()
+    {
+        var clock = new ManualClock(CitizenApi.MondayMorning);
+        await using var app = await QueueApp.StartAsync(StorageKind.Sqlite, CitizenApi.Settings(), clock);
+        var citizen = app.CreateClient();
+        var id = CitizenApi.NewIdNumber();
+        foreach (var service in new[] { Demo.SocialInsurance, Demo.ProvidentFund, Demo.CompanySetup })
+            await citizen.BookedAsync(service, CitizenApi.Shanghai(23, 9), id);
+
+        clock.Set(CitizenApi.Shanghai(24, 7));
+        var refused = await citizen.BookAsync(Demo.ResidencePermit, CitizenApi.Shanghai(24, 10), id);
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        var problem = await refused.ProblemAsync();
+        Assert.Equal("booking.suspended", problem.Code);
+        Assert.Contains("2026-12-23", problem.Detail);
+        // Someone else books as usual, and the suspended person can still take a walk-in ticket.
+        await citizen.BookedAsync(Demo.ResidencePermit, CitizenApi.Shanghai(24, 10));
+        await citizen.IssueAsync(Demo.ResidencePermit);
+    }
+
+    [Fact]
+    public async Task BookingIsRateLimited()
+    {
+        await using var app = await QueueApp.StartAsync(StorageKind.Sqlite, CitizenApi.Settings(bookingsPerMinute: 3), new ManualClock(CitizenApi.MondayMorning));
+        var citizen = app.CreateClient();
+        var answers = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++) answers.Add((await citizen.BookAsync(Demo.SocialInsurance, CitizenApi.Shanghai(23, 11))).StatusCode);
+        Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], answers);
+    }
+}

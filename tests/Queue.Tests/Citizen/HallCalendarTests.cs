@@ -1,0 +1,103 @@
+using System.Net;
+using System.Net.Http.Json;
+using Queue.Silo.Calendar;
+using Queue.Silo.Halls;
+using Queue.Tests.Infrastructure;
+
+namespace Queue.Tests.Citizen;
+
+/// <summary>The hall calendar: weekly hours, holidays, make-up working days (调休), working-day arithmetic.</summary>
+public sealed class HallCalendarTests
+{
+    private static readonly Hall Hall = new("h", "Hall", HallLevel.City, null, "420100");
+
+    /// <summary>National Day week 2026 as a hall would enter it: 1–7 October off, Saturday 10 October worked.</summary>
+    private static WorkingCalendar NationalDay(bool withHours = true)
+    {
+        var hours = withHours
+            ? Enumerable.Range(1, 5).Select(d => new OpeningHours("h", (DayOfWeek)d, new TimeOnly(9, 0), new TimeOnly(17, 30))).ToList()
+            : [];
+        var days = Enumerable.Range(1, 7).Select(d => new CalendarDay("h", new DateOnly(2026, 10, d), CalendarDayKind.Holiday, "国庆节"))
+            .Append(new CalendarDay("h", new DateOnly(2026, 10, 10), CalendarDayKind.WorkingDay, "国庆调休")).ToList();
+        return new WorkingCalendar(Hall, hours, days);
+    }
+
+    [Fact]
+    public void HolidaysCloseAndMakeUpDaysOpenWithTheWeekdayHours()
+    {
+        var cal = NationalDay();
+        Assert.False(cal.IsWorkingDay(new DateOnly(2026, 10, 5)));   // a Monday inside the holiday
+        Assert.True(cal.IsWorkingDay(new DateOnly(2026, 10, 10)));   // Saturday 调休
+        Assert.False(cal.IsWorkingDay(new DateOnly(2026, 10, 11)));  // an ordinary Sunday
+        Assert.Equal(new TimeOnly(17, 30), cal.HoursOn(new DateOnly(2026, 10, 10))!.Closes);
+        Assert.True(cal.IsOpen(new DateTimeOffset(2026, 10, 10, 10, 0, 0, TimeSpan.FromHours(8))));
+        Assert.False(cal.IsOpen(new DateTimeOffset(2026, 10, 9, 17, 30, 0, TimeSpan.FromHours(8))));
+        Assert.False(cal.IsOpen(new DateTimeOffset(2026, 10, 2, 10, 0, 0, TimeSpan.FromHours(8))));
+        Assert.Equal(new DateTimeOffset(2026, 10, 8, 9, 0, 0, TimeSpan.FromHours(8)), cal.NextOpening(new DateTimeOffset(2026, 9, 30, 18, 0, 0, TimeSpan.FromHours(8))));
+    }
+
+    [Fact]
+    public void WorkingDaysAreCountedAcrossHolidaysAndMakeUpDays()
+    {
+        var cal = NationalDay();
+        // From Wednesday 30 September: 8th (Thu), 9th (Fri), 10th (Sat 调休), 12th (Mon), 13th (Tue).
+        Assert.Equal(new DateOnly(2026, 10, 13), cal.AddWorkingDays(new DateOnly(2026, 9, 30), 5));
+        Assert.Equal(new DateOnly(2026, 9, 30), cal.AddWorkingDays(new DateOnly(2026, 9, 30), 0));
+        Assert.Equal(5, cal.WorkingDaysBetween(new DateOnly(2026, 9, 30), new DateOnly(2026, 10, 13)));
+        Assert.Equal(0, cal.WorkingDaysBetween(new DateOnly(2026, 10, 13), new DateOnly(2026, 9, 30)));
+        Assert.Equal([new DateOnly(2026, 9, 30), new DateOnly(2026, 10, 8), new DateOnly(2026, 10, 9)], cal.NextWorkingDays(new DateOnly(2026, 9, 30), 3));
+        // 15 working days (the default 差评 deadline) from 30 September run to the end of 27 October, hall time.
+        Assert.Equal(new DateTimeOffset(2026, 10, 27, 23, 59, 59, TimeSpan.FromHours(8)).AddTicks(TimeSpan.TicksPerSecond - 1),
+            cal.DeadlineAfter(new DateTimeOffset(2026, 9, 30, 15, 0, 0, TimeSpan.FromHours(8)), 15));
+    }
+
+    [Fact]
+    public void AHallWithoutHoursIsNeverClosedByTheClockButStillKeepsHolidaysAndWeekdays()
+    {
+        var cal = NationalDay(withHours: false);
+        Assert.True(cal.IsOpen(new DateTimeOffset(2026, 10, 11, 23, 0, 0, TimeSpan.FromHours(8))));
+        Assert.False(cal.IsOpen(new DateTimeOffset(2026, 10, 3, 10, 0, 0, TimeSpan.FromHours(8))));
+        Assert.False(cal.IsWorkingDay(new DateOnly(2026, 10, 11)));
+        Assert.Equal(WorkingCalendar.StandardOpens, cal.HoursOn(new DateOnly(2026, 10, 12))!.Opens);
+    }
+
+    [Fact]
+    public async Task ManagersEditTheCalendarThroughTheApiAndOthersMayOnlyReadIt()
+    {
+        var clock = new ManualClock(CitizenApi.Shanghai(23, 10));
+        await using var app = await QueueApp.StartAsync(StorageKind.Sqlite, CitizenApi.Settings(), clock);
+        var manager = await app.SignedInAsync("manager");
+        var staff = await app.SignedInAsync("staff01");
+        var anyone = app.CreateClient();
+
+        var hours = new { hours = new[] { new { weekday = "monday", opens = "08:30", closes = "12:00" }, new { weekday = "tuesday", opens = "08:30", closes = "17:00" } } };
+        Assert.Equal(HttpStatusCode.Forbidden, (await staff.PutAsJsonAsync($"/api/halls/{Demo.City}/calendar/hours", hours)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anyone.PutAsJsonAsync($"/api/halls/{Demo.City}/calendar/hours", hours)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await manager.PutAsJsonAsync($"/api/halls/{Demo.City}/calendar/hours", hours)).StatusCode);
+        var bad = new { hours = new[] { new { weekday = "monday", opens = "17:00", closes = "09:00" } } };
+        Assert.Equal(HttpStatusCode.BadRequest, (await manager.PutAsJsonAsync($"/api/halls/{Demo.City}/calendar/hours", bad)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await manager.PutAsJsonAsync($"/api/halls/{Demo.City}/calendar/hours", new { hours = new[] { new { weekday = "monday", opens = "9am", closes = "17:00" } } })).StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await manager.PutAsJsonAsync($"/api/halls/{Demo.City}/calendar/days/2026-11-24", new { kind = "holiday", name = "测试假日" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await manager.PutAsJsonAsync($"/api/halls/{Demo.City}/calendar/days/2026-11-28", new { kind = "workingDay", name = "调休" })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await manager.PutAsJsonAsync($"/api/halls/{Demo.City}/calendar/days/2026-13-01", new { kind = "holiday" })).StatusCode);
+
+        var view = await anyone.GetFromJsonAsync<CalendarDto>($"/api/halls/{Demo.City}/calendar?from=2026-11-23&to=2026-11-30", ApiCalls.Json);
+        Assert.True(view!.OpenNow);
+        Assert.Equal(["2026-11-23", "2026-11-28", "2026-11-30"], view.WorkingDays);
+        Assert.Equal(2, view.Days.Count);
+
+        // Slots follow the calendar: Monday's morning hours, nothing on the holiday, the 调休 Saturday bookable with Monday's hours.
+        Assert.Equal(7, (await anyone.SlotsAsync(Demo.SocialInsurance, "2026-11-23")).Count);
+        Assert.Empty(await anyone.SlotsAsync(Demo.SocialInsurance, "2026-11-24"));
+        Assert.Equal(7, (await anyone.SlotsAsync(Demo.SocialInsurance, "2026-11-28")).Count);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await manager.DeleteAsync($"/api/halls/{Demo.City}/calendar/days/2026-11-24")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await manager.DeleteAsync($"/api/halls/{Demo.City}/calendar/days/2026-11-24")).StatusCode);
+        clock.Set(CitizenApi.Shanghai(23, 12, 30));
+        Assert.False((await anyone.GetFromJsonAsync<CalendarDto>($"/api/halls/{Demo.City}/calendar", ApiCalls.Json))!.OpenNow);
+        Assert.Equal(HttpStatusCode.NotFound, (await anyone.GetAsync("/api/halls/nowhere/calendar")).StatusCode);
+    }
+
+    private sealed record CalendarDto(bool OpenNow, List<string> WorkingDays, List<object> Days);
+}
