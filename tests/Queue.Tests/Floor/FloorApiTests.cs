@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Queue.Tests.Citizen;
 using Queue.Tests.Infrastructure;
 
 namespace Queue.Tests.Floor;
@@ -48,6 +49,10 @@ public sealed class FloorApiTests
         Assert.Equal(Demo.SocialInsurance, returning.ServiceId);
         Assert.NotNull(returning.Token);
         Assert.Equal($"/t/{returning.Id}?token={Uri.EscapeDataString(returning.Token!)}", returning.TrackUrl);
+
+        // The re-entry is taken on the phone, so like any phone ticket it is called once its holder checks in at the hall.
+        var code = (await citizen.PresenceCodeAsync()).Code;
+        (await citizen.PostAsJsonAsync($"/api/tickets/{returning.Id}/arrive", new { token = returning.Token, code })).EnsureSuccessStatusCode();
 
         // Returning priority: called before the ticket issued earlier.
         var next = await (await staff.WindowAsync(5, "call-next")).ReadAsync<TicketDto>();

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using Queue.Tests.Citizen;
 using Queue.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
@@ -34,7 +35,7 @@ public sealed class WindowShiftBrowserTests
         var secondClass = new LocatorAssertionsToHaveClassOptions { Timeout = 1000 };
 
         await Expect(wall.Locator("#notices")).ToContainTextAsync("请提前准备好身份证件");
-        await Expect(wall.Locator("#qr-box")).ToBeHiddenAsync(); // no presence QR in this build: the box stays away
+        await Expect(wall.Locator("#qr-box img")).ToBeVisibleAsync(); // the hall's rotating presence code
 
         // Close, then open the window.
         await terminal.ClickAsync("[data-action=close]");
@@ -121,6 +122,9 @@ public sealed class WindowShiftBrowserTests
         await phone.WaitForURLAsync(new Regex("/t/(?!" + tickets[2].Id + ")"));
         var returning = (await phone.Locator("#number").TextContentAsync())!.Trim();
         Assert.Matches("^A\\d{3}$", returning);
+        // Back in the hall, the phone scans the presence code on the wall: the re-entry is checked in and callable.
+        var presence = await citizen.PresenceCodeAsync();
+        await phone.GotoAsync($"/p/{Demo.City}?c={Uri.EscapeDataString(presence.Code)}");
 
         // The returning ticket is called before the three still waiting; it is 退回 with a reason.
         await CallAsync(returning);
