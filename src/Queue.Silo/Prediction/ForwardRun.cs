@@ -48,6 +48,8 @@ internal static class ForwardRun
         var queue = new PriorityQueue<HallWindow, (DateTimeOffset, int)>();
         foreach (var (w, free) in FreeAt(hall, now, model, calling)) queue.Enqueue(w, (free, w.Number));
 
+        var waitingByService = new Dictionary<string, int>();
+        foreach (var line in lines.Values) waitingByService[line.ServiceId] = waitingByService.GetValueOrDefault(line.ServiceId) + line.Remaining;
         var result = new Dictionary<Guid, double>();
         var left = lines.Values.Sum(l => l.Remaining);
         var heads = new List<LineHead>();
@@ -61,12 +63,14 @@ internal static class ForwardRun
             {
                 if (line.Remaining == 0) continue;
                 var head = line.Entries[line.Next];
-                heads.Add(new LineHead(line.ServiceId, head.Key, head.Number, line.Remaining, able[line.ServiceId], line.Norm));
+                heads.Add(new LineHead(line.ServiceId, head.Key, head.Number, line.Remaining, able[line.ServiceId], line.Norm,
+                    EngineDispatch.NeighbourStarvation(calling, window, line.ServiceId, waitingByService)));
                 headLines.Add(line);
             }
             if (heads.Count == 0) continue;
             var chosen = headLines[policy.Choose(heads, t)];
             var entry = chosen.Entries[chosen.Next++];
+            waitingByService[chosen.ServiceId]--;
             left--;
             result[entry.Id] = (t - now).TotalMinutes;
             if (phantom is not null && entry.Id == phantom.Id) break;
