@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Queue.Simulator;
 
 /// <summary>The simulator's one JSON object (design.md §5).</summary>
@@ -14,7 +16,12 @@ public sealed record SimulationReport(
     double MaxWaitMinutes,
     double Utilization,
     EtaReport Eta,
-    string Predictor);
+    string Predictor)
+{
+    /// <summary>For an M/M/c scenario run pooled: the theoretical mean wait to compare <see cref="MeanWaitMinutes"/> with.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? ErlangCMeanWaitMinutes { get; init; }
+}
 
 /// <summary>
 /// Estimate shown at issue time against the wait that followed: mean absolute error, √mean(error²) ÷ mean

@@ -44,9 +44,11 @@ public static class SimulatorCli
         var counted = new List<SimulatedVisit>();
         var arrived = 0;
         var openMinutes = 0.0;
+        var opens = FirstDay;
         for (var day = 0; day < options.Days; day++)
         {
-            var opens = FirstDay.AddDays(day);
+            // Each simulated day opens on a new business day at 09:00, after the previous one has drained.
+            while (opens < sim.Now) opens = opens.AddDays(1);
             sim.StartDay(opens);
             var before = sim.Visits.Count;
             var arrivals = ScenarioDemand.Day(scenario, day, opens);
@@ -55,6 +57,7 @@ public static class SimulatorCli
             sim.Run(arrivals);
             counted.AddRange(sim.Visits.Skip(before).Where(v => v.IssuedAt >= countFrom));
             openMinutes += Math.Max(scenario.Hours * 60, (sim.Now - opens).TotalMinutes);
+            opens = opens.AddDays(1);
         }
         return Report(scenario, options, counted, arrived, sim.BusyMinutes / (openMinutes * hallState.Windows.Count));
     }
@@ -76,7 +79,7 @@ public static class SimulatorCli
             return window;
         }).ToList();
         IDispatchPolicy dispatch = options.Policy == PolicyKind.OldestFirst ? new OldestFirstDispatch() : new EngineDispatch();
-        IWaitPredictor predictor = options.Predictor == PredictorKind.QueueLength ? new QueueLengthPredictor() : new ForwardRunPredictor();
+        IWaitPredictor predictor = options.Predictor == PredictorKind.QueueLength ? new PlainQueuePredictor() : new ForwardRunPredictor();
         return new HallState(hall, services, windows, [], [], dispatch, predictor);
     }
 
@@ -93,7 +96,10 @@ public static class SimulatorCli
             Round(errors.Count(e => Math.Abs(e) <= 5) / (double)errors.Count));
         return new SimulationReport(scenario.Name, options.Windows.ToString().ToLowerInvariant(), options.Policy == PolicyKind.OldestFirst ? "oldest-first" : "engine",
             options.Days, arrived, visits.Count, Round(meanWait), Round(Percentile(waits, 0.5)), Round(Percentile(waits, 0.9)),
-            Round(waits.Count == 0 ? 0 : waits[^1]), Round(utilization), eta, options.Predictor == PredictorKind.QueueLength ? "queue-length" : "engine");
+            Round(waits.Count == 0 ? 0 : waits[^1]), Round(utilization), eta, options.Predictor == PredictorKind.QueueLength ? "queue-length" : "engine")
+        {
+            ErlangCMeanWaitMinutes = ErlangC.For(scenario, options.Windows) is { } theory ? Round(theory) : null,
+        };
     }
 
     private static double Percentile(List<double> sorted, double p)
