@@ -26,7 +26,7 @@ public static class SimulatorCli
         try
         {
             var options = SimulationOptions.Parse(args);
-            Console.WriteLine(JsonSerializer.Serialize(Run(Scenario.Load(options.ScenarioPath), options), Json));
+            Console.WriteLine(ToJson(Run(Scenario.Load(options.ScenarioPath), options)));
             return 0;
         }
         catch (Exception e) when (e is ArgumentException or InvalidDataException or FileNotFoundException or JsonException)
@@ -36,6 +36,8 @@ public static class SimulatorCli
             return 2;
         }
     }
+
+    public static string ToJson(SimulationReport report) => JsonSerializer.Serialize(report, Json);
 
     public static SimulationReport Run(Scenario scenario, SimulationOptions options)
     {
