@@ -89,10 +89,13 @@ public sealed class EngineDispatch(double balanceWeight = EngineDispatch.Default
             if (w.Id == me.Id || w.State is WindowState.Closed or WindowState.Paused || !w.Serves(serviceId)) continue;
             var work = 0;
             foreach (var s in w.ServiceIds) work += waitingByService.GetValueOrDefault(s);
-            starvation += 1.0 / Math.Max(1, work);
+            starvation += Starvation(work);
         }
         return starvation;
     }
+
+    /// <summary>One neighbour's share of <see cref="NeighbourStarvation"/>, given the tickets it may call.</summary>
+    public static double Starvation(int work) => 1.0 / Math.Max(1, work);
 
     private double Score(LineHead head, DateTimeOffset now)
     {

@@ -43,38 +43,44 @@ internal static class ForwardRun
         foreach (var line in lines.Values) able.TryAdd(line.ServiceId, EngineDispatch.AbleWindows(hall, line.ServiceId));
 
         var calling = hall.Windows.Where(w => w.State is WindowState.Open or WindowState.Serving).OrderBy(w => w.Number).ToList();
-        var eligible = calling.ToDictionary(w => w.Id, w => lines.Where(l => w.Serves(l.Key.Service) && (l.Key.Target is null || l.Key.Target == w.Id))
-            .Select(l => l.Value).ToList());
-        var queue = new PriorityQueue<HallWindow, (DateTimeOffset, int)>();
-        foreach (var (w, free) in FreeAt(hall, now, model, calling)) queue.Enqueue(w, (free, w.Number));
-
+        var index = calling.Select((w, i) => (w.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        var eligible = calling.Select(w => lines.Where(l => w.Serves(l.Key.Service) && (l.Key.Target is null || l.Key.Target == w.Id))
+            .Select(l => l.Value).ToList()).ToArray();
+        // What each calling window may still call, kept current as the replay takes tickets (for the dispatch's neighbour term).
         var waitingByService = new Dictionary<string, int>();
         foreach (var line in lines.Values) waitingByService[line.ServiceId] = waitingByService.GetValueOrDefault(line.ServiceId) + line.Remaining;
+        var work = calling.Select(w => w.ServiceIds.Sum(s => waitingByService.GetValueOrDefault(s))).ToArray();
+        var servers = waitingByService.Keys.ToDictionary(s => s, s => calling.Select((w, i) => (w, i)).Where(x => x.w.Serves(s)).Select(x => x.i).ToArray());
+        var queue = new PriorityQueue<int, (DateTimeOffset, int)>();
+        foreach (var (w, free) in FreeAt(hall, now, model, calling)) queue.Enqueue(index[w.Id], (free, w.Number));
+
         var result = new Dictionary<Guid, double>();
         var left = lines.Values.Sum(l => l.Remaining);
         var heads = new List<LineHead>();
         var headLines = new List<Line>();
-        while (left > 0 && queue.TryDequeue(out var window, out var at))
+        while (left > 0 && queue.TryDequeue(out var me, out var at))
         {
             var t = at.Item1;
             heads.Clear();
             headLines.Clear();
-            foreach (var line in eligible[window.Id])
+            foreach (var line in eligible[me])
             {
                 if (line.Remaining == 0) continue;
                 var head = line.Entries[line.Next];
-                heads.Add(new LineHead(line.ServiceId, head.Key, head.Number, line.Remaining, able[line.ServiceId], line.Norm,
-                    EngineDispatch.NeighbourStarvation(calling, window, line.ServiceId, waitingByService)));
+                var starvation = 0.0;
+                foreach (var other in servers[line.ServiceId])
+                    if (other != me) starvation += EngineDispatch.Starvation(work[other]);
+                heads.Add(new LineHead(line.ServiceId, head.Key, head.Number, line.Remaining, able[line.ServiceId], line.Norm, starvation));
                 headLines.Add(line);
             }
             if (heads.Count == 0) continue;
             var chosen = headLines[policy.Choose(heads, t)];
             var entry = chosen.Entries[chosen.Next++];
-            waitingByService[chosen.ServiceId]--;
+            foreach (var server in servers[chosen.ServiceId]) work[server]--;
             left--;
             result[entry.Id] = (t - now).TotalMinutes;
             if (phantom is not null && entry.Id == phantom.Id) break;
-            queue.Enqueue(window, (t + TimeSpan.FromMinutes(model.Mean(chosen.ServiceId, window.Id, chosen.Norm)), at.Item2));
+            queue.Enqueue(me, (t + TimeSpan.FromMinutes(model.Mean(chosen.ServiceId, calling[me].Id, chosen.Norm)), at.Item2));
         }
 
         // Lines no calling window serves: assume one window will take them up at the service's pace.

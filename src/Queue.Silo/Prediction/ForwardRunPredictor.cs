@@ -91,6 +91,7 @@ public sealed class ForwardRunPredictor : IWaitPredictor
         }
         foreach (var q in priorityArrivals.Values)
             while (q.Count > 0 && now - q.Peek() > RateWindow) q.Dequeue();
-        if (seenPriority.Count > 10_000) seenPriority.Clear();
+        // Forget tickets no longer waiting once the set grows, without forgetting (and recounting) those that still wait.
+        if (seenPriority.Count > 10_000) seenPriority.IntersectWith(hall.WaitingTickets.Select(t => t.Id));
     }
 }
