@@ -18,6 +18,11 @@ public sealed record HallSettings
     /// <summary>… or this many minutes away.</summary>
     public int PageWhenMinutesAway { get; init; } = 10;
 
+    /// <summary>Opening hours (hall local time): a window closed between them while its services have a queue raises an alert.</summary>
+    public TimeOnly OpensAt { get; init; } = new(9, 0);
+
+    public TimeOnly ClosesAt { get; init; } = new(17, 0);
+
     /// <summary>Working days a bad-review case has before it is overdue.</summary>
     public int BadReviewDeadlineWorkingDays { get; init; } = 15;
 

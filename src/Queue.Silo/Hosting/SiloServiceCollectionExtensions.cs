@@ -5,7 +5,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Queue.Silo.Accounts;
+using Queue.Silo.Dispatch;
 using Queue.Silo.Engine;
+using Queue.Silo.Prediction;
 using Queue.Silo.Seeding;
 using Queue.Silo.Storage;
 
@@ -33,8 +35,8 @@ public static class SiloServiceCollectionExtensions
         services.AddSingleton<SchemaMigrator>();
         services.AddSingleton<HallStore>();
         services.AddSingleton<HallFeed>();
-        services.AddSingleton<Func<IDispatchPolicy>>(_ => () => new OldestFirstDispatch());
-        services.AddSingleton<Func<IWaitPredictor>>(_ => () => new QueueLengthPredictor());
+        services.AddSingleton<Func<IDispatchPolicy>>(_ => () => new EngineDispatch());
+        services.AddSingleton<Func<IWaitPredictor>>(_ => () => new ForwardRunPredictor());
         services.AddSingleton<HallRegistry>();
         services.AddSingleton<HallClient>();
         services.AddSingleton<Floor.FloorClient>();

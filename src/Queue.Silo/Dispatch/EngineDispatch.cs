@@ -1,0 +1,110 @@
+using Queue.Silo.Engine;
+using Queue.Silo.Tickets;
+using Queue.Silo.Windows;
+
+namespace Queue.Silo.Dispatch;
+
+/// <summary>
+/// The hall's dispatch (科学派号). Inside a service's line, tickets go by the time they count as queued
+/// from (<see cref="PriorityHeadStart"/>). Between the lines a window may serve, it takes the head with the
+/// highest score = minutes that head has waited + a balancing term: a bonus for lines that are long
+/// compared with the windows able to serve them (a window helps first the queue fewer other windows can
+/// help), minus a penalty for lines whose other windows would be left with nothing to call (they should
+/// keep that work). The term is clamped to ±cap, so no ticket is ever overtaken by one queued more than
+/// <see cref="MaxOvertakeMinutes"/> after it: ageing bounds every overtaking. The defaults were tuned
+/// with the simulator on the shared scenarios (docs/benchmarks.md).
+/// </summary>
+public sealed class EngineDispatch(double balanceWeight = EngineDispatch.DefaultBalanceWeight, double balanceCapMinutes = EngineDispatch.DefaultBalanceCapMinutes,
+    double starvationWeight = EngineDispatch.DefaultStarvationWeight)
+    : IDispatchPolicy, ILineDispatch
+{
+    public const double DefaultBalanceWeight = 1.0;
+    public const double DefaultBalanceCapMinutes = 30;
+    public const double DefaultStarvationWeight = 1.0;
+
+    /// <summary>No ticket is called while an eligible ticket queued more than this many minutes earlier waits.</summary>
+    public double MaxOvertakeMinutes => 2 * balanceCapMinutes + PriorityHeadStart.MaxMinutes;
+
+    public DateTimeOffset OrderKey(Ticket ticket) => PriorityHeadStart.EffectiveQueuedAt(ticket);
+
+    public Ticket? PickNext(HallState hall, HallWindow window, DateTimeOffset now)
+    {
+        var lines = new Dictionary<string, (Ticket Head, DateTimeOffset Key, int Count)>();
+        foreach (var t in hall.WaitingTickets)
+        {
+            if (!hall.MayCall(window, t)) continue;
+            var key = OrderKey(t);
+            if (!lines.TryGetValue(t.ServiceId, out var line)) lines[t.ServiceId] = (t, key, 1);
+            else if (key < line.Key || (key == line.Key && string.CompareOrdinal(t.Number, line.Head.Number) < 0)) lines[t.ServiceId] = (t, key, line.Count + 1);
+            else lines[t.ServiceId] = line with { Count = line.Count + 1 };
+        }
+        if (lines.Count == 0) return null;
+        var counts = new Dictionary<string, int>();
+        foreach (var t in hall.WaitingTickets) counts[t.ServiceId] = counts.GetValueOrDefault(t.ServiceId) + 1;
+        var heads = new List<LineHead>(lines.Count);
+        var tickets = new List<Ticket>(lines.Count);
+        foreach (var (serviceId, line) in lines)
+        {
+            heads.Add(new LineHead(serviceId, line.Key, line.Head.Number, line.Count, AbleWindows(hall, serviceId),
+                hall.FindService(serviceId)?.NormMinutes ?? 5, NeighbourStarvation(hall.Windows, window, serviceId, counts)));
+            tickets.Add(line.Head);
+        }
+        return tickets[Choose(heads, now)];
+    }
+
+    public int Choose(IReadOnlyList<LineHead> heads, DateTimeOffset now)
+    {
+        var best = 0;
+        var bestScore = Score(heads[0], now);
+        for (var i = 1; i < heads.Count; i++)
+        {
+            var score = Score(heads[i], now);
+            if (score > bestScore || (score == bestScore && Earlier(heads[i], heads[best])))
+            {
+                best = i;
+                bestScore = score;
+            }
+        }
+        return best;
+    }
+
+    /// <summary>Windows not closed that serve the service (at least one, the caller itself).</summary>
+    public static int AbleWindows(HallState hall, string serviceId)
+    {
+        var able = 0;
+        foreach (var w in hall.Windows)
+            if (w.State != WindowState.Closed && w.Serves(serviceId)) able++;
+        return Math.Max(1, able);
+    }
+
+    /// <summary>
+    /// Σ over the other calling windows that serve <paramref name="serviceId"/> of 1 ÷ (tickets waiting for
+    /// their services): large when taking from this line would leave a neighbour with nothing to call.
+    /// </summary>
+    public static double NeighbourStarvation(IEnumerable<HallWindow> windows, HallWindow me, string serviceId, IReadOnlyDictionary<string, int> waitingByService)
+    {
+        var starvation = 0.0;
+        foreach (var w in windows)
+        {
+            if (w.Id == me.Id || w.State is WindowState.Closed or WindowState.Paused || !w.Serves(serviceId)) continue;
+            var work = 0;
+            foreach (var s in w.ServiceIds) work += waitingByService.GetValueOrDefault(s);
+            starvation += Starvation(work);
+        }
+        return starvation;
+    }
+
+    /// <summary>One neighbour's share of <see cref="NeighbourStarvation"/>, given the tickets it may call.</summary>
+    public static double Starvation(int work) => 1.0 / Math.Max(1, work);
+
+    private double Score(LineHead head, DateTimeOffset now)
+    {
+        var waited = (now - head.OrderKey).TotalMinutes;
+        var backlogPerWindow = head.Count * head.MeanMinutes / Math.Max(1, head.AbleWindows);
+        var balance = balanceWeight * backlogPerWindow - starvationWeight * head.MeanMinutes * head.NeighbourStarvation;
+        return waited + Math.Clamp(balance, -balanceCapMinutes, balanceCapMinutes);
+    }
+
+    private static bool Earlier(LineHead a, LineHead b) =>
+        a.OrderKey < b.OrderKey || (a.OrderKey == b.OrderKey && string.CompareOrdinal(a.Number, b.Number) < 0);
+}

@@ -1,0 +1,97 @@
+using Queue.Silo.Dispatch;
+using Queue.Silo.Engine;
+using Queue.Silo.Tickets;
+
+namespace Queue.Silo.Prediction;
+
+/// <summary>
+/// The hall's wait predictor: learns service times per service and window (<see cref="ServiceTimeModel"/>),
+/// replays the hall forward with the hall's own dispatch (<see cref="ForwardRun"/>) and adds the expected
+/// priority tickets that will arrive and go ahead of an ordinary ticket while it waits.
+/// </summary>
+public sealed class ForwardRunPredictor : IWaitPredictor
+{
+    private static readonly TimeSpan RateWindow = TimeSpan.FromHours(1);
+    private readonly ServiceTimeModel model = new();
+    private readonly ILineDispatch fallback = new OldestFirstLines();
+    private readonly Dictionary<string, Queue<DateTimeOffset>> priorityArrivals = [];
+    private readonly HashSet<Guid> seenPriority = [];
+    private HallState? learnedFrom;
+    private (HallState Hall, long Seq, DateTimeOffset Now, IReadOnlyDictionary<Guid, double> Estimates)? cached;
+
+    public ServiceTimeModel Model => model;
+
+    public void Observe(HallState hall, Ticket finished)
+    {
+        LearnHistory(hall, finished);
+        Learn(hall, finished);
+    }
+
+    /// <summary>
+    /// A hall loaded from storage (a restart, another node's write) comes with today's finished tickets:
+    /// learn from them once, so estimates do not fall back to the norms after every reload.
+    /// </summary>
+    private void LearnHistory(HallState hall, Ticket? except)
+    {
+        if (ReferenceEquals(learnedFrom, hall)) return;
+        learnedFrom = hall;
+        foreach (var t in hall.Tickets.Where(t => t.Status == TicketStatus.Done && t != except && t.FinishedAt is not null).OrderBy(t => t.FinishedAt))
+            Learn(hall, t);
+    }
+
+    private void Learn(HallState hall, Ticket finished)
+    {
+        if (finished.StartedAt is not { } start || finished.FinishedAt is not { } end) return;
+        model.Observe(finished.ServiceId, finished.WindowId, (end - start).TotalMinutes, hall.FindService(finished.ServiceId)?.NormMinutes ?? 5);
+    }
+
+    public IReadOnlyDictionary<Guid, double> EstimateWaiting(HallState hall, DateTimeOffset now)
+    {
+        if (cached is { } c && ReferenceEquals(c.Hall, hall) && c.Seq == hall.Hall.Seq && c.Now == now) return c.Estimates;
+        LearnHistory(hall, null);
+        NotePriorityArrivals(hall, now);
+        var run = ForwardRun.Run(hall, now, model, Policy(hall), null);
+        foreach (var t in hall.WaitingTickets)
+            if (t.Priority == TicketPriority.Normal && run.TryGetValue(t.Id, out var minutes)) run[t.Id] = minutes + Overtaking(hall, t.ServiceId, minutes, now);
+        cached = (hall, hall.Hall.Seq, now, run);
+        return run;
+    }
+
+    public double EstimateNew(HallState hall, string serviceId, DateTimeOffset now)
+    {
+        LearnHistory(hall, null);
+        NotePriorityArrivals(hall, now);
+        var phantom = new Ticket(Guid.Empty, hall.Hall.Id, serviceId, "~", hall.Hall.BusinessDay(now), TicketChannel.Kiosk, TicketPriority.Normal, "", now);
+        var minutes = ForwardRun.Run(hall, now, model, Policy(hall), phantom).GetValueOrDefault(Guid.Empty);
+        return minutes + Overtaking(hall, serviceId, minutes, now);
+    }
+
+    private ILineDispatch Policy(HallState hall) => hall.Dispatch as ILineDispatch ?? fallback;
+
+    /// <summary>
+    /// Minutes added by priority tickets expected to arrive during the wait and go ahead: the service's
+    /// recent priority arrival rate × the part of the wait they can overtake × their share of the windows.
+    /// </summary>
+    private double Overtaking(HallState hall, string serviceId, double waitMinutes, DateTimeOffset now)
+    {
+        if (!priorityArrivals.TryGetValue(serviceId, out var arrivals) || arrivals.Count == 0) return 0;
+        var perMinute = arrivals.Count / RateWindow.TotalMinutes;
+        var norm = hall.FindService(serviceId)?.NormMinutes ?? 5;
+        var exposed = Math.Min(waitMinutes, PriorityHeadStart.MaxMinutes);
+        return perMinute * exposed * model.Mean(serviceId, norm) / EngineDispatch.AbleWindows(hall, serviceId);
+    }
+
+    private void NotePriorityArrivals(HallState hall, DateTimeOffset now)
+    {
+        foreach (var t in hall.WaitingTickets)
+        {
+            if (t.Priority == TicketPriority.Normal || !seenPriority.Add(t.Id)) continue;
+            if (!priorityArrivals.TryGetValue(t.ServiceId, out var q)) priorityArrivals[t.ServiceId] = q = new Queue<DateTimeOffset>();
+            q.Enqueue(t.QueuedAt);
+        }
+        foreach (var q in priorityArrivals.Values)
+            while (q.Count > 0 && now - q.Peek() > RateWindow) q.Dequeue();
+        // Forget tickets no longer waiting once the set grows, without forgetting (and recounting) those that still wait.
+        if (seenPriority.Count > 10_000) seenPriority.IntersectWith(hall.WaitingTickets.Select(t => t.Id));
+    }
+}

@@ -1,0 +1,100 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Queue.Tests.Infrastructure;
+
+namespace Queue.Tests.Manage;
+
+/// <summary>The manager console's API: supervision alerts, their acknowledgement log, rebalancing advice.</summary>
+public sealed class ManageApiTests
+{
+    private const string Construction = "jc-civic-construction-permit";
+
+    [Fact]
+    public async Task LongWaitTurnsYellowThenRedAndAcknowledgingKeepsItInTheLog()
+    {
+        var clock = ConsoleClock.InOpeningHours();
+        await using var app = await QueueApp.StartAsync(clock: clock);
+        var manager = await app.SignedInAsync("manager");
+        var ticket = await app.CreateClient().IssueAsync(Construction);
+        // Every window that could serve it is closed, so it simply waits.
+        foreach (var n in new[] { 1, 2, 3, 4, 10, 11 }) (await manager.WindowAsync(n, "close")).EnsureSuccessStatusCode();
+
+        clock.Advance(TimeSpan.FromMinutes(16));
+        var wait = Single(await Alerts(manager), $"wait:{ticket.Id}");
+        Assert.Equal("yellow", wait.GetProperty("level").GetString());
+        Assert.Equal("red", Single(await Alerts(manager), $"closed:{Demo.Window(11)}").GetProperty("level").GetString());
+
+        var ack = await manager.PostAsJsonAsync($"/api/halls/{Demo.City}/alerts/acknowledge", new { key = $"wait:{ticket.Id}" });
+        Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
+        var after = await Alerts(manager);
+        Assert.DoesNotContain(after.GetProperty("active").EnumerateArray(), a => a.GetProperty("key").GetString() == $"wait:{ticket.Id}");
+        var logged = Assert.Single(after.GetProperty("log").EnumerateArray());
+        Assert.Equal("manager", logged.GetProperty("acknowledgedBy").GetString());
+
+        clock.Advance(TimeSpan.FromMinutes(15));
+        Assert.Equal("red", Single(await Alerts(manager), $"wait:{ticket.Id}").GetProperty("level").GetString());
+    }
+
+    [Fact]
+    public async Task IdleWindowAndOverlongServiceRaiseAlerts()
+    {
+        var clock = ConsoleClock.InOpeningHours();
+        await using var app = await QueueApp.StartAsync(clock: clock);
+        var manager = await app.SignedInAsync("manager");
+        await app.CreateClient().IssueAsync(Demo.Invoice);
+        var served = await app.CreateClient().IssueAsync(Demo.Invoice);
+        (await manager.WindowAsync(14, "call-next")).EnsureSuccessStatusCode();
+        (await manager.WindowAsync(14, "start")).EnsureSuccessStatusCode();
+
+        clock.Advance(TimeSpan.FromMinutes(3));
+        var alerts = await Alerts(manager);
+        Assert.Equal("yellow", Single(alerts, $"idle:{Demo.Window(15)}").GetProperty("level").GetString());
+        clock.Advance(TimeSpan.FromMinutes(25));
+        alerts = await Alerts(manager);
+        Assert.Equal("red", Single(alerts, $"idle:{Demo.Window(15)}").GetProperty("level").GetString());
+        Assert.Contains(alerts.GetProperty("active").EnumerateArray(), a => a.GetProperty("kind").GetString() == "serviceOverNorm");
+        Assert.NotNull(served);
+    }
+
+    [Fact]
+    public async Task AdviceAddsTheOverloadedThemeToAWindowWithAPredictedGain()
+    {
+        var clock = ConsoleClock.InOpeningHours();
+        await using var app = await QueueApp.StartAsync(clock: clock);
+        var manager = await app.SignedInAsync("manager");
+        foreach (var n in new[] { 1, 2, 3, 4, 10 }) (await manager.WindowAsync(n, "close")).EnsureSuccessStatusCode();
+        var citizen = app.CreateClient();
+        for (var i = 0; i < 12; i++) await citizen.IssueAsync(Construction);
+
+        var advice = await manager.GetFromJsonAsync<JsonElement>($"/api/halls/{Demo.City}/advice");
+        var first = advice.GetProperty("items").EnumerateArray().First();
+        Assert.Equal("工程建设类", first.GetProperty("category").GetString());
+        Assert.True(first.GetProperty("add").GetBoolean());
+        Assert.True(first.GetProperty("meanWaitAfter").GetDouble() < first.GetProperty("meanWaitBefore").GetDouble());
+        Assert.Contains("→", first.GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task OnlyManagersOfTheHallSeeTheConsoleApi()
+    {
+        await using var app = await QueueApp.StartAsync();
+        var staff = await app.SignedInAsync("staff07");
+        Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync($"/api/halls/{Demo.City}/advice")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.CreateClient().GetAsync($"/api/halls/{Demo.City}/alerts")).StatusCode);
+        var manager = await app.SignedInAsync("manager");
+        Assert.Equal(HttpStatusCode.NotFound, (await manager.PostAsJsonAsync($"/api/halls/{Demo.City}/alerts/acknowledge", new { key = "wait:nothing" })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await manager.PostAsJsonAsync($"/api/halls/{Demo.City}/alerts/acknowledge", new { key = "" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await manager.GetAsync("/api/halls/no-such-hall/overview")).StatusCode);
+        var admin = await app.SignedInAsync("admin");
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/api/halls/no-such-hall/overview")).StatusCode);
+        var overview = await manager.GetFromJsonAsync<JsonElement>($"/api/halls/{Demo.City}/overview");
+        Assert.Equal(16, overview.GetProperty("overview").GetProperty("windows").GetArrayLength());
+    }
+
+    private static async Task<JsonElement> Alerts(HttpClient manager) =>
+        await manager.GetFromJsonAsync<JsonElement>($"/api/halls/{Demo.City}/alerts");
+
+    private static JsonElement Single(JsonElement alerts, string key) =>
+        Assert.Single(alerts.GetProperty("active").EnumerateArray(), a => a.GetProperty("key").GetString() == key);
+}

@@ -1,0 +1,123 @@
+using Queue.Silo.Dispatch;
+using Queue.Silo.Engine;
+using Queue.Silo.Prediction;
+using Queue.Silo.Views;
+using Queue.Tests.Dispatch;
+
+namespace Queue.Tests.Prediction;
+
+/// <summary>The hall's wait predictor on the real hall state.</summary>
+public sealed class WaitPredictionTests
+{
+    [Fact]
+    public void EstimatesFollowTheLineAnIdleWindowWillServe()
+    {
+        var hall = SmallHall.Create(new EngineDispatch(), [10], [["S1"]]);
+        var tickets = new[] { hall.Issue("S1"), hall.Issue("S1"), hall.Issue("S1") };
+
+        var estimates = hall.State.Predictor.EstimateWaiting(hall.State, hall.Now);
+
+        Assert.Equal([0, 10, 20], tickets.Select(t => Math.Round(estimates[t.Id], 3)));
+        Assert.Equal(30, Math.Round(hall.State.Predictor.EstimateNew(hall.State, "S1", hall.Now), 3));
+    }
+
+    [Fact]
+    public void OtherServicesAheadForTheSameWindowCountInTheEstimate()
+    {
+        // One window serves both services: the S1 ticket waits for the two older S2 tickets too, which a
+        // per-service queue length would miss.
+        var hall = SmallHall.Create(new EngineDispatch(), [10, 10], [["S1", "S2"]]);
+        hall.Issue("S2");
+        hall.Issue("S2");
+        hall.Advance(1);
+        var mine = hall.Issue("S1");
+
+        Assert.Equal(20, Math.Round(hall.State.Predictor.EstimateWaiting(hall.State, hall.Now)[mine.Id], 3));
+        Assert.True(new QueueLengthPredictor().EstimateWaiting(hall.State, hall.Now)[mine.Id] < 20);
+    }
+
+    [Fact]
+    public void ServiceTimesAreLearnedFromHistoryAndReplaceTheNorm()
+    {
+        var hall = SmallHall.Create(new EngineDispatch(), [10], [["S1"]]);
+        for (var i = 0; i < 80; i++)
+        {
+            hall.Issue("S1");
+            hall.Serve("W1");
+            hall.Advance(4);
+            hall.Complete("W1");
+        }
+        hall.Issue("S1");
+        var mine = hall.Issue("S1");
+
+        // The window is idle, so the first ticket goes now and the second after one learned 4-minute service.
+        Assert.InRange(hall.State.Predictor.EstimateWaiting(hall.State, hall.Now)[mine.Id], 3.8, 4.4);
+    }
+
+    [Fact]
+    public void AWindowsProgressOnAFixedLengthServiceShortensTheWait()
+    {
+        var hall = SmallHall.Create(new EngineDispatch(), [10], [["S1"]]);
+        for (var i = 0; i < 80; i++)
+        {
+            hall.Issue("S1");
+            hall.Serve("W1");
+            hall.Advance(10);
+            hall.Complete("W1");
+        }
+        hall.Issue("S1");
+        hall.Serve("W1");
+        var mine = hall.Issue("S1");
+        var atStart = hall.State.Predictor.EstimateWaiting(hall.State, hall.Now)[mine.Id];
+        hall.Advance(7);
+        var later = hall.State.Predictor.EstimateWaiting(hall.State, hall.Now)[mine.Id];
+
+        Assert.InRange(atStart, 9.5, 10.5);
+        Assert.InRange(later, 2.5, 4);
+    }
+
+    [Fact]
+    public void EverySnapshotCarriesFreshEstimatesForEveryWaitingTicket()
+    {
+        var hall = SmallHall.Create(new EngineDispatch(), [10], [["S1"]]);
+        hall.Issue("S1");
+        var second = hall.Issue("S1");
+        var third = hall.Issue("S1");
+        var before = HallSnapshot.Of(hall.State, hall.Now);
+        hall.Serve("W1");
+        hall.Advance(10);
+        hall.Complete("W1");
+        var after = HallSnapshot.Of(hall.State, hall.Now);
+
+        Assert.Equal(10, before.Tickets[second.Id].EstimatedWaitMinutes);
+        Assert.Equal(20, before.Tickets[third.Id].EstimatedWaitMinutes);
+        Assert.Equal(0, after.Tickets[second.Id].EstimatedWaitMinutes);
+        Assert.Equal(10, after.Tickets[third.Id].EstimatedWaitMinutes);
+    }
+
+    [Fact]
+    public void AHallReloadedFromStorageLearnsFromTodaysFinishedTickets()
+    {
+        var hall = SmallHall.Create(new EngineDispatch(), [10], [["S1"]]);
+        for (var i = 0; i < 60; i++)
+        {
+            hall.Issue("S1");
+            hall.Serve("W1");
+            hall.Advance(3);
+            hall.Complete("W1");
+        }
+        // A fresh predictor, as after a restart: it must not fall back to the 10-minute norm.
+        var reloaded = new HallState(hall.State.Hall, hall.State.Services, hall.State.Windows, hall.State.Tickets, [], new EngineDispatch(), new ForwardRunPredictor());
+        Assert.InRange(reloaded.Predictor.EstimateNew(reloaded, "S1", hall.Now.AddMinutes(1)), 0, 0.01);
+        var busy = new SmallHallView(reloaded, hall.Now);
+        busy.Issue("S1");
+        busy.Issue("S1");
+        Assert.InRange(reloaded.Predictor.EstimateNew(reloaded, "S1", hall.Now), 5.5, 7.5);
+    }
+
+    /// <summary>Issues tickets straight on a state built outside <see cref="SmallHall"/>.</summary>
+    private sealed class SmallHallView(HallState state, DateTimeOffset now)
+    {
+        public void Issue(string serviceId) => state.IssueTicket(serviceId, Silo.Tickets.TicketChannel.Kiosk, Silo.Tickets.TicketPriority.Normal, "", new HallChanges(state, now));
+    }
+}
