@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Queue.Silo.Engine;
 using Queue.Silo.Tickets;
 using Queue.Silo.Windows;
@@ -12,8 +13,11 @@ public sealed class HallSnapshot
 {
     private const int RecentCallCount = 10;
 
-    private HallSnapshot(long seq, HallDetail detail, Board board, IReadOnlyDictionary<Guid, TicketView> tickets)
+    private readonly ImmutableDictionary<Guid, TicketView> ticketMap;
+
+    private HallSnapshot(long seq, HallDetail detail, Board board, ImmutableDictionary<Guid, TicketView> tickets)
     {
+        ticketMap = tickets;
         Seq = seq;
         Detail = detail;
         Board = board;
@@ -30,13 +34,18 @@ public sealed class HallSnapshot
     public HallSummary Summary => new(Detail.Id, Detail.Name, Detail.Level, Detail.ParentId,
         Board.Waiting.Sum(q => q.Count), Board.Waiting.Count == 0 ? 0 : Board.Waiting.Max(q => q.EstimatedWaitMinutes));
 
-    public static HallSnapshot Of(HallState state, DateTimeOffset now)
+    /// <summary>
+    /// Builds the picture after a batch. With the previous snapshot and the ids of the tickets the batch
+    /// touched, only those and the waiting tickets (whose place and estimate move) get new views; every
+    /// other ticket keeps its view from before. A day's finished tickets grow into the thousands, and
+    /// rebuilding all of them after every batch made the writer's cost grow with the day (decision 0070).
+    /// </summary>
+    public static HallSnapshot Of(HallState state, DateTimeOffset now, HallSnapshot? previous = null, IReadOnlySet<Guid>? touched = null)
     {
         var hall = state.Hall;
         var services = state.Services.OrderBy(s => s.SortOrder).ThenBy(s => s.Prefix).ThenBy(s => s.Id, StringComparer.Ordinal).ToList();
-        var numbers = state.Tickets.ToDictionary(t => t.Id, t => t.Number);
         var windows = state.Windows.OrderBy(w => w.Number).Select(w => new WindowView(w.Id, w.HallId, w.Number, w.Name, w.ServiceIds.ToList(), w.State,
-            w.CurrentTicketId, w.CurrentTicketId is { } c && numbers.TryGetValue(c, out var n) ? n : null, w.StaffId)).ToList();
+            w.CurrentTicketId, w.CurrentTicketId is { } c ? state.FindTicket(c)?.Number : null, w.StaffId)).ToList();
         var detail = new HallDetail(hall.Id, hall.Name, hall.Level, hall.ParentId, hall.RegionCode, hall.Address, hall.Settings,
             services.Select(s => new ServiceView(s.Id, s.Name, s.Category, s.Prefix, s.Bookable, s.NormMinutes, s.Guide)).ToList(), windows);
 
@@ -44,26 +53,67 @@ public sealed class HallSnapshot
         var positions = Positions(state);
         var windowById = state.Windows.ToDictionary(w => w.Id);
         var serviceById = services.ToDictionary(s => s.Id);
-        var tickets = new Dictionary<Guid, TicketView>(state.Tickets.Count);
-        foreach (var t in state.Tickets)
+        int? Position(Ticket t) => positions.TryGetValue(t.Id, out var p) ? p : null;
+        int? Eta(Ticket t) => estimates.TryGetValue(t.Id, out var e) ? (int)Math.Ceiling(e) : null;
+        TicketView ViewOf(Ticket t)
         {
             var w = t.WindowId is { } wid && t.Status != TicketStatus.Waiting ? windowById.GetValueOrDefault(wid) : null;
-            int? pos = positions.TryGetValue(t.Id, out var p) ? p : null;
-            int? eta = estimates.TryGetValue(t.Id, out var e) ? (int)Math.Ceiling(e) : null;
-            tickets[t.Id] = new TicketView(t.Id, t.HallId, t.ServiceId, serviceById.GetValueOrDefault(t.ServiceId)?.Name ?? t.ServiceId, t.Number, t.Status,
+            var pos = Position(t);
+            var eta = Eta(t);
+            return new TicketView(t.Id, t.HallId, t.ServiceId, serviceById.GetValueOrDefault(t.ServiceId)?.Name ?? t.ServiceId, t.Number, t.Status,
                 pos, pos - 1, eta, w?.Number, w?.Name, t.Channel, t.Priority, t.IssuedAt, t.CalledAt, t.Outcome, t.OutcomeNote, t.RecallCount);
         }
 
-        var recent = state.Tickets.Where(t => t.CalledAt is not null && t.WindowId is not null && t.Status is TicketStatus.Called or TicketStatus.Serving or TicketStatus.Done or TicketStatus.NoShow)
-            .OrderByDescending(t => t.CalledAt).Take(RecentCallCount)
-            .Select(t => windowById.TryGetValue(t.WindowId!, out var w) ? new RecentCall(t.Number, w.Number, w.Name, t.CalledAt!.Value) : null)
-            .OfType<RecentCall>().ToList();
+        ImmutableDictionary<Guid, TicketView> tickets;
+        if (previous is not null && touched is not null && SameNames(previous.Detail, detail))
+        {
+            var builder = previous.ticketMap.ToBuilder();
+            // Tickets that were waiting before and are not any more were touched by the command that moved them.
+            foreach (var t in state.WaitingTickets)
+            {
+                // A waiting ticket whose place and estimate did not move keeps its view (the usual case when tickets are only issued).
+                if (!touched.Contains(t.Id) && builder.TryGetValue(t.Id, out var kept) && kept.Position == Position(t) && kept.EstimatedWaitMinutes == Eta(t)) continue;
+                builder[t.Id] = ViewOf(t);
+            }
+            foreach (var id in touched)
+            {
+                if (state.FindTicket(id) is { } t) builder[id] = ViewOf(t);
+            }
+            tickets = builder.Count == state.Tickets.Count ? builder.ToImmutable() : Full();
+        }
+        else tickets = Full();
+
+        ImmutableDictionary<Guid, TicketView> Full() => state.Tickets.ToImmutableDictionary(t => t.Id, ViewOf);
+
+        var recent = RecentCalls(state, windowById);
         var waitingByService = state.WaitingTickets.GroupBy(t => t.ServiceId).ToDictionary(g => g.Key, g => g.Count());
         var queues = services.Select(s => new ServiceQueue(s.Id, s.Name, s.Category, waitingByService.GetValueOrDefault(s.Id),
             (int)Math.Ceiling(state.Predictor.EstimateNew(state, s.Id, now)))).ToList();
         var boardWindows = windows.Select(w => new BoardWindow(w.Id, w.Number, w.Name, w.State, w.TicketNumber)).ToList();
         return new HallSnapshot(hall.Seq, detail, new Board(hall.Id, hall.Seq, recent, queues, boardWindows), tickets);
     }
+
+    /// <summary>The last calls, newest first: one pass over the day's tickets keeping the latest few, instead of sorting them all.</summary>
+    private static List<RecentCall> RecentCalls(HallState state, Dictionary<string, HallWindow> windowById)
+    {
+        var latest = new List<Ticket>(RecentCallCount + 1);
+        foreach (var t in state.Tickets)
+        {
+            if (t.CalledAt is not { } at || t.WindowId is null || t.Status is not (TicketStatus.Called or TicketStatus.Serving or TicketStatus.Done or TicketStatus.NoShow)) continue;
+            if (latest.Count == RecentCallCount && at <= latest[^1].CalledAt!.Value) continue;
+            var i = latest.FindIndex(x => x.CalledAt!.Value < at);
+            latest.Insert(i < 0 ? latest.Count : i, t);
+            if (latest.Count > RecentCallCount) latest.RemoveAt(latest.Count - 1);
+        }
+        return latest.Select(t => windowById.TryGetValue(t.WindowId!, out var w) ? new RecentCall(t.Number, w.Number, w.Name, t.CalledAt!.Value) : null)
+            .OfType<RecentCall>().ToList();
+    }
+
+    /// <summary>Whether every window and service is named and numbered as before, so kept ticket views are still right.</summary>
+    private static bool SameNames(HallDetail before, HallDetail after) =>
+        before.Windows.Count == after.Windows.Count && before.Services.Count == after.Services.Count &&
+        before.Windows.Zip(after.Windows).All(p => p.First.Id == p.Second.Id && p.First.Number == p.Second.Number && p.First.Name == p.Second.Name) &&
+        before.Services.Zip(after.Services).All(p => p.First.Id == p.Second.Id && p.First.Name == p.Second.Name);
 
     /// <summary>1-based place among the tickets waiting for the same service, priority tickets first.</summary>
     private static Dictionary<Guid, int> Positions(HallState state)
