@@ -21,6 +21,8 @@ public static class LoadProgram
             {
                 "load" => await LoadCommand.RunAsync(options),
                 "commit-rate" => CommitRate.Run(options),
+                "crash" => await CrashCommand.RunAsync(options),
+                "scale-out" => await ScaleOutCommand.RunAsync(options),
                 _ => throw new ArgumentException($"Unknown command {args[0]}."),
             };
         }
