@@ -23,6 +23,7 @@ public static class LoadProgram
                 "commit-rate" => CommitRate.Run(options),
                 "crash" => await CrashCommand.RunAsync(options),
                 "scale-out" => await ScaleOutCommand.RunAsync(options),
+                "fuzz" => await FuzzCommand.RunAsync(options),
                 _ => throw new ArgumentException($"Unknown command {args[0]}."),
             };
         }

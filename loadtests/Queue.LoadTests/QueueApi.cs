@@ -57,6 +57,8 @@ public sealed class QueueApi : IDisposable
         return http.SendAsync(req, ct);
     }
 
+    public Task<HttpResponseMessage> SendRawAsync(HttpRequestMessage request, CancellationToken ct = default) => http.SendAsync(request, ct);
+
     public static string IssueBody(string serviceId, string channel) => $$"""{"serviceId":"{{serviceId}}","channel":"{{channel}}"}""";
 
     public static string WindowPath(string hallId, string windowId, string action) => $"/api/halls/{hallId}/windows/{windowId}/{action}";
