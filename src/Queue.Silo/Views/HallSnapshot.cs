@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Queue.Silo.Engine;
 using Queue.Silo.Tickets;
 using Queue.Silo.Windows;
@@ -13,9 +12,9 @@ public sealed class HallSnapshot
 {
     private const int RecentCallCount = 10;
 
-    private readonly ImmutableDictionary<Guid, TicketView> ticketMap;
+    private readonly Dictionary<Guid, TicketView> ticketMap;
 
-    private HallSnapshot(long seq, HallDetail detail, Board board, ImmutableDictionary<Guid, TicketView> tickets)
+    private HallSnapshot(long seq, HallDetail detail, Board board, Dictionary<Guid, TicketView> tickets)
     {
         ticketMap = tickets;
         Seq = seq;
@@ -55,35 +54,40 @@ public sealed class HallSnapshot
         var serviceById = services.ToDictionary(s => s.Id);
         int? Position(Ticket t) => positions.TryGetValue(t.Id, out var p) ? p : null;
         int? Eta(Ticket t) => estimates.TryGetValue(t.Id, out var e) ? (int)Math.Ceiling(e) : null;
-        TicketView ViewOf(Ticket t)
+        TicketView ViewOf(Ticket t) => ViewAt(t, Position(t), Eta(t));
+        TicketView ViewAt(Ticket t, int? pos, int? eta)
         {
             var w = t.WindowId is { } wid && t.Status != TicketStatus.Waiting ? windowById.GetValueOrDefault(wid) : null;
-            var pos = Position(t);
-            var eta = Eta(t);
             return new TicketView(t.Id, t.HallId, t.ServiceId, serviceById.GetValueOrDefault(t.ServiceId)?.Name ?? t.ServiceId, t.Number, t.Status,
                 pos, pos - 1, eta, w?.Number, w?.Name, t.Channel, t.Priority, t.IssuedAt, t.CalledAt, t.Outcome, t.OutcomeNote, t.RecallCount);
         }
 
-        ImmutableDictionary<Guid, TicketView> tickets;
-        if (previous is not null && touched is not null && SameNames(previous.Detail, detail))
+        Dictionary<Guid, TicketView> tickets;
+        // When most of the day's tickets are still waiting, nearly every view moves anyway: a plain rebuild is cheaper.
+        var mostlyWaiting = state.WaitingTickets.Count * 2 > state.Tickets.Count;
+        if (previous is not null && touched is not null && !mostlyWaiting && SameNames(previous.Detail, detail))
         {
-            var builder = previous.ticketMap.ToBuilder();
+            // Copying a dictionary is a block copy of its arrays, far cheaper than building thousands of views;
+            // the previous snapshot's dictionary is never written, so readers of it are unaffected.
+            var builder = new Dictionary<Guid, TicketView>(previous.ticketMap);
             // Tickets that were waiting before and are not any more were touched by the command that moved them.
             foreach (var t in state.WaitingTickets)
             {
                 // A waiting ticket whose place and estimate did not move keeps its view (the usual case when tickets are only issued).
-                if (!touched.Contains(t.Id) && builder.TryGetValue(t.Id, out var kept) && kept.Position == Position(t) && kept.EstimatedWaitMinutes == Eta(t)) continue;
-                builder[t.Id] = ViewOf(t);
+                var pos = Position(t);
+                var eta = Eta(t);
+                if (builder.TryGetValue(t.Id, out var kept) && kept.Position == pos && kept.EstimatedWaitMinutes == eta && !touched.Contains(t.Id)) continue;
+                builder[t.Id] = ViewAt(t, pos, eta);
             }
             foreach (var id in touched)
             {
                 if (state.FindTicket(id) is { } t) builder[id] = ViewOf(t);
             }
-            tickets = builder.Count == state.Tickets.Count ? builder.ToImmutable() : Full();
+            tickets = builder.Count == state.Tickets.Count ? builder : Full();
         }
         else tickets = Full();
 
-        ImmutableDictionary<Guid, TicketView> Full() => state.Tickets.ToImmutableDictionary(t => t.Id, ViewOf);
+        Dictionary<Guid, TicketView> Full() => state.Tickets.ToDictionary(t => t.Id, ViewOf);
 
         var recent = RecentCalls(state, windowById);
         var waitingByService = state.WaitingTickets.GroupBy(t => t.ServiceId).ToDictionary(g => g.Key, g => g.Count());
@@ -118,14 +122,30 @@ public sealed class HallSnapshot
     /// <summary>1-based place among the tickets waiting for the same service, priority tickets first.</summary>
     private static Dictionary<Guid, int> Positions(HallState state)
     {
-        var result = new Dictionary<Guid, int>();
-        foreach (var group in state.WaitingTickets.GroupBy(t => t.ServiceId))
+        // One list per service sorted in place: this runs after every batch over every waiting ticket, and
+        // LINQ's three-key OrderBy cost several times more on long queues.
+        var byService = new Dictionary<string, List<Ticket>>();
+        foreach (var t in state.WaitingTickets)
         {
-            var place = 1;
-            foreach (var t in group.OrderBy(t => t.Priority == TicketPriority.Normal).ThenBy(t => t.QueuedAt).ThenBy(t => t.Number, StringComparer.Ordinal))
-                result[t.Id] = place++;
+            if (!byService.TryGetValue(t.ServiceId, out var list)) byService[t.ServiceId] = list = [];
+            list.Add(t);
+        }
+        var result = new Dictionary<Guid, int>(state.WaitingTickets.Count);
+        foreach (var list in byService.Values)
+        {
+            list.Sort(InLine);
+            for (var i = 0; i < list.Count; i++) result[list[i].Id] = i + 1;
         }
         return result;
+    }
+
+    private static int InLine(Ticket a, Ticket b)
+    {
+        var pa = a.Priority == TicketPriority.Normal;
+        var pb = b.Priority == TicketPriority.Normal;
+        if (pa != pb) return pa ? 1 : -1;
+        var byTime = a.QueuedAt.CompareTo(b.QueuedAt);
+        return byTime != 0 ? byTime : string.CompareOrdinal(a.Number, b.Number);
     }
 
 }

@@ -17,7 +17,7 @@ public sealed class CrashUnderLoadTests
     {
         if (storage == "postgres") Environment.SetEnvironmentVariable("QUEUEHALL_PG", TestEnvironment.PostgresServer);
         var report = await CrashCheck.RunAsync(new CrashOptions(storage, null, Path.Combine(AppContext.BaseDirectory, "Queue.Web.dll"),
-            Kills: 3, Rate: 40, WindowPace: 120, Displays: "jc-civic:4,jc-donghu:2", Phones: 10, MinUpSeconds: 1, MaxUpSeconds: 2.5), _ => { });
+            Kills: 3, Rate: 40, WindowPace: 120, Displays: "jc-civic:4,jc-donghu:2", Phones: 10, MinUpSeconds: 0.7, MaxUpSeconds: 1.5), _ => { });
         Assert.True(report.Passed, string.Join('\n', report.Failures.Take(20)));
         Assert.True(report.TicketsAcknowledged > 50, $"only {report.TicketsAcknowledged} tickets were acknowledged: the load did not run");
         Assert.True(report.CallsAcknowledged > 10, $"only {report.CallsAcknowledged} calls were acknowledged");
