@@ -50,6 +50,7 @@ public static class CommitRate
         {
             SqliteConnection.ClearAllPools();
             if (folder is null) Directory.Delete(dir, recursive: true);
+            else foreach (var f in new[] { path, path + "-wal", path + "-shm" }) File.Delete(f);
         }
     }
 

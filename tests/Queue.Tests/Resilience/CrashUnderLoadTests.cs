@@ -8,6 +8,8 @@ namespace Queue.Tests.Resilience;
 /// hub displays and phones) is killed with SIGKILL three times; everything acknowledged must survive
 /// exactly once and every hub client must resynchronise. The full run (20 kills) is scripts/loadtool.sh crash.
 /// </summary>
+// Real server processes under load: run one at a time so each stays short and measures its own server.
+[Collection("Resilience")]
 public sealed class CrashUnderLoadTests
 {
     [Theory]

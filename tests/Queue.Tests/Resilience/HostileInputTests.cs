@@ -7,6 +7,8 @@ namespace Queue.Tests.Resilience;
 /// every endpoint of /openapi/v1.json and 500 hostile hub invocations. No 5xx, no change to the stored state,
 /// and the server healthy afterwards. The full run (10,000) is scripts/loadtool.sh fuzz.
 /// </summary>
+// Real server processes under load: run one at a time so each stays short and measures its own server.
+[Collection("Resilience")]
 public sealed class HostileInputTests
 {
     [Fact]

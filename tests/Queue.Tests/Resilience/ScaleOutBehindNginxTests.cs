@@ -8,6 +8,8 @@ namespace Queue.Tests.Resilience;
 /// and called through the other reaches the displays and the phone on the first; after the first node is
 /// killed, clients reconnect through nginx to the other, resynchronise, and hear the next call.
 /// </summary>
+// Real server processes under load: run one at a time so each stays short and measures its own server.
+[Collection("Resilience")]
 public sealed class ScaleOutBehindNginxTests
 {
     [Fact]
