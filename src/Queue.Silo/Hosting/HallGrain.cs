@@ -22,6 +22,7 @@ public sealed class HallGrain
     private readonly Func<IDispatchPolicy> dispatch;
     private readonly Func<IWaitPredictor> predictor;
     private readonly ILogger log;
+    private readonly BatchProfile profile;
     private HallState? state;
     private volatile HallSnapshot? snapshot;
 
@@ -35,6 +36,7 @@ public sealed class HallGrain
         this.dispatch = dispatch;
         this.predictor = predictor;
         this.log = log;
+        profile = new BatchProfile(hallId, log);
         _ = Task.Run(RunAsync);
     }
 
@@ -95,8 +97,11 @@ public sealed class HallGrain
     private async Task RunBatchAsync(List<Work> batch)
     {
         var before = snapshot;
+        var t0 = BatchProfile.Now();
         await using var tx = await store.BeginAsync(HallId, CancellationToken.None) ?? throw HallException.NotFound("hall", HallId);
+        var t1 = BatchProfile.Now();
         var missed = await CatchUpAsync(tx);
+        var t2 = BatchProfile.Now();
         var current = state!;
         var changes = new HallChanges(current, time.GetUtcNow());
         current.RollOver(changes);
@@ -114,9 +119,13 @@ public sealed class HallGrain
                 w.Refusal = refusal;
             }
         }
+        var t3 = BatchProfile.Now();
         if (!changes.IsEmpty) await tx.CommitAsync(changes, CancellationToken.None);
+        var t4 = BatchProfile.Now();
         if (changes.IsEmpty && missed.Count == 0 && before is not null) return;
-        Publish(before, [.. missed, .. changes.Events]);
+        // After catching up with another node's writes the state was reloaded: rebuild every view.
+        Publish(before, [.. missed, .. changes.Events], missed.Count == 0 ? TouchedTickets(changes) : null);
+        profile.Add(batch.Count, t0, t1, t2, t3, t4, BatchProfile.Now());
     }
 
     /// <summary>Loads (or reloads) the state if it is missing or another node has written since.</summary>
@@ -143,9 +152,12 @@ public sealed class HallGrain
         Publish(before, missed);
     }
 
-    private void Publish(HallSnapshot? before, IReadOnlyList<HallEvent> events)
+    private static HashSet<Guid> TouchedTickets(HallChanges changes) =>
+        changes.Added.Concat(changes.Modified).OfType<Tickets.Ticket>().Select(t => t.Id).ToHashSet();
+
+    private void Publish(HallSnapshot? before, IReadOnlyList<HallEvent> events, IReadOnlySet<Guid>? touched = null)
     {
-        var after = HallSnapshot.Of(state!, time.GetUtcNow());
+        var after = HallSnapshot.Of(state!, time.GetUtcNow(), touched is null ? null : before, touched);
         snapshot = after;
         feed.Publish(new HallUpdate(HallId, events, before, after));
     }

@@ -6,8 +6,10 @@ using Queue.Silo.Engine;
 namespace Queue.Silo.Storage;
 
 /// <summary>An open transaction that holds one hall's lock for the length of one batch of commands.</summary>
-public sealed class HallBatch(QueueDb db, IDbContextTransaction tx, long storedSeq) : IAsyncDisposable
+public sealed class HallBatch(QueueDb db, IDbContextTransaction tx, long storedSeq, SemaphoreSlim? writerGate = null) : IAsyncDisposable
 {
+    private SemaphoreSlim? gate = writerGate;
+
     public QueueDb Db { get; } = db;
 
     /// <summary>The hall's last event number as the database has it; differs from ours if another node wrote.</summary>
@@ -37,11 +39,19 @@ public sealed class HallBatch(QueueDb db, IDbContextTransaction tx, long storedS
             await Db.Database.ExecuteSqlRawAsync("SELECT pg_notify({0}, {1})", [HallStore.NotifyChannel, $"{last.HallId}:{last.Seq}"], ct);
         }
         await tx.CommitAsync(ct);
+        // The next hall may write now, while this one goes on to build its snapshot.
+        ReleaseGate();
     }
+
+    private void ReleaseGate() => Interlocked.Exchange(ref gate, null)?.Release();
 
     public async ValueTask DisposeAsync()
     {
-        await tx.DisposeAsync();
-        await Db.DisposeAsync();
+        try
+        {
+            await tx.DisposeAsync();
+            await Db.DisposeAsync();
+        }
+        finally { ReleaseGate(); }
     }
 }

@@ -12,12 +12,23 @@ public sealed class HallStore(IDbContextFactory<QueueDb> dbs, TimeProvider time)
 {
     public const string NotifyChannel = "hall_events";
 
+    // SQLite has one write lock for the whole file. Halls waiting for it inside SQLite poll with the busy
+    // handler's growing sleeps (up to 100 ms) and are not woken when it frees; queueing the writers of this
+    // process here first hands the lock over as soon as it is released (decision 0072).
+    private readonly SemaphoreSlim sqliteWriter = new(1, 1);
+
     /// <summary>Opens a transaction holding the hall's lock: a row lock on PostgreSQL, the write lock on SQLite.</summary>
     public async Task<HallBatch?> BeginAsync(string hallId, CancellationToken ct)
     {
         var db = await dbs.CreateDbContextAsync(ct);
+        SemaphoreSlim? gate = null;
         try
         {
+            if (db.IsSqlite)
+            {
+                await sqliteWriter.WaitAsync(ct);
+                gate = sqliteWriter;
+            }
             var tx = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
             var sql = db.IsSqlite ? "SELECT \"Seq\" AS \"Value\" FROM halls WHERE \"Id\" = {0}" : "SELECT \"Seq\" AS \"Value\" FROM halls WHERE \"Id\" = {0} FOR UPDATE";
             var seqs = await db.Database.SqlQueryRaw<long>(sql, hallId).ToListAsync(ct);
@@ -25,13 +36,15 @@ public sealed class HallStore(IDbContextFactory<QueueDb> dbs, TimeProvider time)
             {
                 await tx.DisposeAsync();
                 await db.DisposeAsync();
+                gate?.Release();
                 return null;
             }
-            return new HallBatch(db, tx, seqs[0]);
+            return new HallBatch(db, tx, seqs[0], gate);
         }
         catch
         {
             await db.DisposeAsync();
+            gate?.Release();
             throw;
         }
     }

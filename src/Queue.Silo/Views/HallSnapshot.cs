@@ -13,8 +13,11 @@ public sealed class HallSnapshot
 {
     private const int RecentCallCount = 10;
 
-    private HallSnapshot(long seq, HallDetail detail, Board board, IReadOnlyDictionary<Guid, TicketView> tickets)
+    private readonly Dictionary<Guid, TicketView> ticketMap;
+
+    private HallSnapshot(long seq, HallDetail detail, Board board, Dictionary<Guid, TicketView> tickets)
     {
+        ticketMap = tickets;
         Seq = seq;
         Detail = detail;
         Board = board;
@@ -31,13 +34,18 @@ public sealed class HallSnapshot
     public HallSummary Summary => new(Detail.Id, Detail.Name, Detail.Level, Detail.ParentId,
         Board.Waiting.Sum(q => q.Count), Board.Waiting.Count == 0 ? 0 : Board.Waiting.Max(q => q.EstimatedWaitMinutes));
 
-    public static HallSnapshot Of(HallState state, DateTimeOffset now)
+    /// <summary>
+    /// Builds the picture after a batch. With the previous snapshot and the ids of the tickets the batch
+    /// touched, only those and the waiting tickets (whose place and estimate move) get new views; every
+    /// other ticket keeps its view from before. A day's finished tickets grow into the thousands, and
+    /// rebuilding all of them after every batch made the writer's cost grow with the day (decision 0070).
+    /// </summary>
+    public static HallSnapshot Of(HallState state, DateTimeOffset now, HallSnapshot? previous = null, IReadOnlySet<Guid>? touched = null)
     {
         var hall = state.Hall;
         var services = state.Services.OrderBy(s => s.SortOrder).ThenBy(s => s.Prefix).ThenBy(s => s.Id, StringComparer.Ordinal).ToList();
-        var numbers = state.Tickets.ToDictionary(t => t.Id, t => t.Number);
         var windows = state.Windows.OrderBy(w => w.Number).Select(w => new WindowView(w.Id, w.HallId, w.Number, w.Name, w.ServiceIds.ToList(), w.State,
-            w.CurrentTicketId, w.CurrentTicketId is { } c && numbers.TryGetValue(c, out var n) ? n : null, w.StaffId)).ToList();
+            w.CurrentTicketId, w.CurrentTicketId is { } c ? state.FindTicket(c)?.Number : null, w.StaffId)).ToList();
         var detail = new HallDetail(hall.Id, hall.Name, hall.Level, hall.ParentId, hall.RegionCode, hall.Address, hall.Settings,
             services.Select(s => new ServiceView(s.Id, s.Name, s.Category, s.Prefix, s.Bookable, s.NormMinutes, s.Guide)).ToList(), windows);
 
@@ -45,21 +53,45 @@ public sealed class HallSnapshot
         var positions = Positions(state);
         var windowById = state.Windows.ToDictionary(w => w.Id);
         var serviceById = services.ToDictionary(s => s.Id);
-        var tickets = new Dictionary<Guid, TicketView>(state.Tickets.Count);
-        foreach (var t in state.Tickets)
+        int? Position(Ticket t) => positions.TryGetValue(t.Id, out var p) ? p : null;
+        int? Eta(Ticket t) => estimates.TryGetValue(t.Id, out var e) ? (int)Math.Ceiling(e) : null;
+        TicketView ViewOf(Ticket t) => ViewAt(t, Position(t), Eta(t));
+        TicketView ViewAt(Ticket t, int? pos, int? eta)
         {
             var w = t.WindowId is { } wid && t.Status != TicketStatus.Waiting ? windowById.GetValueOrDefault(wid) : null;
-            int? pos = positions.TryGetValue(t.Id, out var p) ? p : null;
-            int? eta = estimates.TryGetValue(t.Id, out var e) ? (int)Math.Ceiling(e) : null;
-            tickets[t.Id] = new TicketView(t.Id, t.HallId, t.ServiceId, serviceById.GetValueOrDefault(t.ServiceId)?.Name ?? t.ServiceId, t.Number, t.Status,
+            return new TicketView(t.Id, t.HallId, t.ServiceId, serviceById.GetValueOrDefault(t.ServiceId)?.Name ?? t.ServiceId, t.Number, t.Status,
                 pos, pos - 1, eta, w?.Number, w?.Name, t.Channel, t.Priority, t.IssuedAt, t.CalledAt, t.Outcome, t.OutcomeNote, t.RecallCount)
                 { ArrivedAt = t.ArrivedAt, BookingId = t.BookingId }.WithFloorDetails(t);
         }
 
-        var recent = state.Tickets.Where(t => t.CalledAt is not null && t.WindowId is not null && t.Status is TicketStatus.Called or TicketStatus.Serving or TicketStatus.Done or TicketStatus.NoShow)
-            .OrderByDescending(t => t.CalledAt).Take(RecentCallCount)
-            .Select(t => windowById.TryGetValue(t.WindowId!, out var w) ? new RecentCall(t.Number, w.Number, w.Name, t.CalledAt!.Value) : null)
-            .OfType<RecentCall>().ToList();
+        Dictionary<Guid, TicketView> tickets;
+        // When most of the day's tickets are still waiting, nearly every view moves anyway: a plain rebuild is cheaper.
+        var mostlyWaiting = state.WaitingTickets.Count * 2 > state.Tickets.Count;
+        if (previous is not null && touched is not null && !mostlyWaiting && SameNames(previous.Detail, detail))
+        {
+            // Copying a dictionary is a block copy of its arrays, far cheaper than building thousands of views;
+            // the previous snapshot's dictionary is never written, so readers of it are unaffected.
+            var builder = new Dictionary<Guid, TicketView>(previous.ticketMap);
+            // Tickets that were waiting before and are not any more were touched by the command that moved them.
+            foreach (var t in state.WaitingTickets)
+            {
+                // A waiting ticket whose place and estimate did not move keeps its view (the usual case when tickets are only issued).
+                var pos = Position(t);
+                var eta = Eta(t);
+                if (builder.TryGetValue(t.Id, out var kept) && kept.Position == pos && kept.EstimatedWaitMinutes == eta && !touched.Contains(t.Id)) continue;
+                builder[t.Id] = ViewAt(t, pos, eta);
+            }
+            foreach (var id in touched)
+            {
+                if (state.FindTicket(id) is { } t) builder[id] = ViewOf(t);
+            }
+            tickets = builder.Count == state.Tickets.Count ? builder : Full();
+        }
+        else tickets = Full();
+
+        Dictionary<Guid, TicketView> Full() => state.Tickets.ToDictionary(t => t.Id, ViewOf);
+
+        var recent = RecentCalls(state, windowById);
         var waitingByService = state.WaitingTickets.GroupBy(t => t.ServiceId).ToDictionary(g => g.Key, g => g.Count());
         var queues = services.Select(s => new ServiceQueue(s.Id, s.Name, s.Category, waitingByService.GetValueOrDefault(s.Id),
             (int)Math.Ceiling(state.Predictor.EstimateNew(state, s.Id, now)))).ToList();
@@ -69,17 +101,55 @@ public sealed class HallSnapshot
         return new HallSnapshot(hall.Seq, detail, board, tickets);
     }
 
+    /// <summary>The last calls, newest first: one pass over the day's tickets keeping the latest few, instead of sorting them all.</summary>
+    private static List<RecentCall> RecentCalls(HallState state, Dictionary<string, HallWindow> windowById)
+    {
+        var latest = new List<Ticket>(RecentCallCount + 1);
+        foreach (var t in state.Tickets)
+        {
+            if (t.CalledAt is not { } at || t.WindowId is null || t.Status is not (TicketStatus.Called or TicketStatus.Serving or TicketStatus.Done or TicketStatus.NoShow)) continue;
+            if (latest.Count == RecentCallCount && at <= latest[^1].CalledAt!.Value) continue;
+            var i = latest.FindIndex(x => x.CalledAt!.Value < at);
+            latest.Insert(i < 0 ? latest.Count : i, t);
+            if (latest.Count > RecentCallCount) latest.RemoveAt(latest.Count - 1);
+        }
+        return latest.Select(t => windowById.TryGetValue(t.WindowId!, out var w) ? new RecentCall(t.Number, w.Number, w.Name, t.CalledAt!.Value) : null)
+            .OfType<RecentCall>().ToList();
+    }
+
+    /// <summary>Whether every window and service is named and numbered as before, so kept ticket views are still right.</summary>
+    private static bool SameNames(HallDetail before, HallDetail after) =>
+        before.Windows.Count == after.Windows.Count && before.Services.Count == after.Services.Count &&
+        before.Windows.Zip(after.Windows).All(p => p.First.Id == p.Second.Id && p.First.Number == p.Second.Number && p.First.Name == p.Second.Name) &&
+        before.Services.Zip(after.Services).All(p => p.First.Id == p.Second.Id && p.First.Name == p.Second.Name);
+
     /// <summary>1-based place among the tickets waiting for the same service, priority tickets first.</summary>
     private static Dictionary<Guid, int> Positions(HallState state)
     {
-        var result = new Dictionary<Guid, int>();
-        foreach (var group in state.WaitingTickets.GroupBy(t => t.ServiceId))
+        // One list per service sorted in place: this runs after every batch over every waiting ticket, and
+        // LINQ's three-key OrderBy cost several times more on long queues.
+        var byService = new Dictionary<string, List<Ticket>>();
+        foreach (var t in state.WaitingTickets)
         {
-            var place = 1;
-            foreach (var t in group.OrderBy(t => t.Priority == TicketPriority.Normal).ThenBy(t => t.QueuedAt).ThenBy(t => t.Number, StringComparer.Ordinal))
-                result[t.Id] = place++;
+            if (!byService.TryGetValue(t.ServiceId, out var list)) byService[t.ServiceId] = list = [];
+            list.Add(t);
+        }
+        var result = new Dictionary<Guid, int>(state.WaitingTickets.Count);
+        foreach (var list in byService.Values)
+        {
+            list.Sort(InLine);
+            for (var i = 0; i < list.Count; i++) result[list[i].Id] = i + 1;
         }
         return result;
+    }
+
+    private static int InLine(Ticket a, Ticket b)
+    {
+        var pa = a.Priority == TicketPriority.Normal;
+        var pb = b.Priority == TicketPriority.Normal;
+        if (pa != pb) return pa ? 1 : -1;
+        var byTime = a.QueuedAt.CompareTo(b.QueuedAt);
+        return byTime != 0 ? byTime : string.CompareOrdinal(a.Number, b.Number);
     }
 
 }

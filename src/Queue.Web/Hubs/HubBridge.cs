@@ -38,10 +38,14 @@ public sealed class HubBridge(HallFeed feed, IHubContext<HallHub> hub, TicketWat
             await hub.Clients.Group(HallHub.TicketGroup(called.Ticket)).SendAsync("TicketCalled", message);
         }
         await hallGroup.SendAsync("BoardChanged", new BoardChangedMessage(after.Board));
-        foreach (var (id, view) in after.Tickets)
+        // Walk whichever is smaller: this node's watched tickets, or the hall's tickets of the day.
+        var candidates = watchers.Count < after.Tickets.Count ? watchers.WatchedIds : after.Tickets.Keys;
+        foreach (var id in candidates)
         {
-            if (!watchers.IsWatched(id)) continue;
-            if (update.Before?.Tickets.TryGetValue(id, out var old) == true && old == view) continue;
+            if (!after.Tickets.TryGetValue(id, out var view) || !watchers.IsWatched(id)) continue;
+            // Views the writer kept from the last snapshot are the same object: no record comparison needed.
+            var old = update.Before is { } before && before.Tickets.TryGetValue(id, out var o) ? o : null;
+            if (old is not null && (ReferenceEquals(old, view) || old == view)) continue;
             await hub.Clients.Group(HallHub.TicketGroup(id)).SendAsync("TicketUpdated", new TicketUpdatedMessage(view));
         }
     }

@@ -10,6 +10,11 @@ public sealed class TicketWatchers
 
     public bool IsWatched(Guid ticketId) => counts.ContainsKey(ticketId);
 
+    public int Count => counts.Count;
+
+    /// <summary>The watched ticket ids of every hall (a moment's view, safe to walk while watchers come and go).</summary>
+    public IEnumerable<Guid> WatchedIds => counts.Keys;
+
     public void Add(string connectionId, Guid ticketId)
     {
         var mine = byConnection.GetOrAdd(connectionId, _ => new());

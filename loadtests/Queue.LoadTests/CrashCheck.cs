@@ -1,0 +1,117 @@
+using System.Net;
+
+namespace Queue.LoadTests;
+
+/// <summary>
+/// Runs the server as a real process under load, kills it with SIGKILL at random moments and restarts it,
+/// then checks that everything the clients saw acknowledged survived exactly once: tickets (with their
+/// numbers, unique per hall, prefix and day), calls (each ticket at one window only, in the tickets table
+/// and the hall_events journal), completions and ratings; that the journal has no gap; and that every hub
+/// client reconnected and resynchronised after every restart.
+/// </summary>
+public static class CrashCheck
+{
+    public static async Task<CrashReport> RunAsync(CrashOptions o, Action<string> log)
+    {
+        var failures = new List<string>();
+        var resyncs = new List<string>();
+        await using var db = await TargetDatabase.CreateAsync(o.Storage, o.Pg);
+        var server = new ServerNode(o.ServerDll, db.Settings());
+        try
+        {
+            await server.StartAsync();
+            using var api = new QueueApi(server.Address);
+            var (halls, tokens) = await SetUp.PrepareAsync(api);
+            await using var swarm = await HubSwarm.StartAsync(server.Address, o.Displays, o.Phones);
+            var ledger = new Ledger();
+            var day = new HallDay(api, halls, tokens, new HallDayOptions { TicketsPerSecond = o.Rate, WindowCallsPerMinute = o.WindowPace, WatchShare = 0.5, Seed = o.Seed },
+                swarm, ledger);
+            using var stop = new CancellationTokenSource();
+            var running = day.RunAsync(TimeSpan.FromHours(1), stop.Token);
+            var rng = new Random(o.Seed);
+            for (var k = 1; k <= o.Kills; k++)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(o.MinUpSeconds + rng.NextDouble() * (o.MaxUpSeconds - o.MinUpSeconds)));
+                server.Kill9();
+                var killedAt = WallClock.NowMs();
+                await Task.Delay(TimeSpan.FromMilliseconds(rng.Next(50, 500)));
+                await server.StartAsync();
+                var status = await swarm.WaitResyncedAsync(killedAt, TimeSpan.FromSeconds(45));
+                var line = $"kill {k}: {ledger.Issued.Count} tickets acknowledged so far; hub clients resynchronised {status.Resynced}/{status.Total}";
+                resyncs.Add(line);
+                log(line);
+                if (status.Resynced != status.Total) failures.Add($"after kill {k} only {status.Resynced} of {status.Total} hub clients resynchronised");
+            }
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            stop.Cancel();
+            await running;
+
+            // A rating acknowledged before a crash must still be there: rating the ticket again is refused.
+            foreach (var (id, _) in ledger.Rated.Take(200))
+            {
+                var t = ledger.Issued[id];
+                using var res = await api.SendAsync(HttpMethod.Post, $"/api/tickets/{id}/rating", null,
+                    $$"""{"token":"{{t.Token}}","level":"satisfied","tags":[],"comment":"replay"}""");
+                if (res.StatusCode != HttpStatusCode.Conflict) failures.Add($"rating of {t.Number} ({id}) acknowledged but a second one got {(int)res.StatusCode}");
+            }
+            server.Kill9();
+            await VerifyAsync(new JournalReader(db), ledger, failures);
+            var report = new CrashReport(o.Storage, o.Kills, ledger.Issued.Count, ledger.Calls.Count, ledger.Completed.Count, ledger.Rated.Count,
+                day.RatingsAvailable, swarm.Total, resyncs, failures);
+            return report;
+        }
+        finally
+        {
+            await server.DisposeAsync();
+        }
+    }
+
+    public static async Task VerifyAsync(JournalReader reader, Ledger ledger, List<string> failures)
+    {
+        var tickets = (await reader.TicketsAsync()).ToDictionary(t => t.Id);
+        var events = await reader.EventsAsync();
+        var seqs = await reader.HallSeqsAsync();
+
+        foreach (var issued in ledger.Issued.Values)
+        {
+            if (!tickets.TryGetValue(issued.Id, out var t)) failures.Add($"ticket {issued.Number} ({issued.Id}) was acknowledged but is lost");
+            else if (t.Number != issued.Number || t.HallId != issued.HallId) failures.Add($"ticket {issued.Id} was acknowledged as {issued.Number} but is stored as {t.Number}");
+        }
+        foreach (var dup in tickets.Values.GroupBy(t => (t.HallId, t.BusinessDay, t.Number)).Where(g => g.Count() > 1))
+            failures.Add($"number {dup.Key.Number} issued {dup.Count()} times in {dup.Key.HallId} on {dup.Key.BusinessDay}");
+        foreach (var dup in ledger.Issued.Values.GroupBy(t => (t.HallId, t.Number)).Where(g => g.Count() > 1))
+            failures.Add($"clients were handed number {dup.Key.Number} of {dup.Key.HallId} {dup.Count()} times");
+
+        var calledAt = events.Where(e => e.Type == "TicketCalled" && !e.IsRecall && e.Ticket is not null)
+            .GroupBy(e => e.Ticket!.Value).ToDictionary(g => g.Key, g => g.Select(e => e.WindowId).ToList());
+        foreach (var (ticket, windows) in calledAt.Where(kv => kv.Value.Count > 1))
+            failures.Add($"ticket {ticket} was called {windows.Count} times, at {string.Join(", ", windows)}");
+        foreach (var call in ledger.Calls)
+        {
+            if (!calledAt.TryGetValue(call.TicketId, out var windows) || !windows.Contains(call.WindowId))
+                failures.Add($"call of {call.TicketId} at {call.WindowId} was acknowledged but is not in the journal");
+            if (!tickets.TryGetValue(call.TicketId, out var t) || !t.Called || t.WindowId != call.WindowId)
+                failures.Add($"call of {call.TicketId} at {call.WindowId} was acknowledged but the ticket does not show it");
+        }
+        foreach (var (id, _) in ledger.Completed)
+        {
+            if (!tickets.TryGetValue(id, out var t) || t.Status != "Done") failures.Add($"completion of {id} was acknowledged but the ticket is {t?.Status ?? "missing"}");
+        }
+        foreach (var hall in events.GroupBy(e => e.HallId))
+        {
+            var list = hall.Select(e => e.Seq).ToList();
+            for (var i = 0; i < list.Count; i++)
+                if (list[i] != i + 1) { failures.Add($"hall {hall.Key}: the journal jumps from {(i == 0 ? 0 : list[i - 1])} to {list[i]}"); break; }
+            if (seqs.GetValueOrDefault(hall.Key) != list[^1]) failures.Add($"hall {hall.Key}: seq {seqs.GetValueOrDefault(hall.Key)} but the journal ends at {list[^1]}");
+        }
+    }
+}
+
+public sealed record CrashOptions(string Storage, string? Pg, string ServerDll, int Kills = 20, double Rate = 100, double WindowPace = 120,
+    string Displays = "jc-civic:10,jc-donghu:3,jc-qingshan:2", int Phones = 50, double MinUpSeconds = 1, double MaxUpSeconds = 4, int Seed = 7);
+
+public sealed record CrashReport(string Storage, int Kills, int TicketsAcknowledged, int CallsAcknowledged, int CompletionsAcknowledged,
+    int RatingsAcknowledged, bool RatingsAvailable, int HubClients, List<string> Restarts, List<string> Failures)
+{
+    public bool Passed => Failures.Count == 0;
+}

@@ -1,0 +1,71 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+
+namespace Queue.LoadTests;
+
+/// <summary>The calls the generator makes, as an outside client makes them (JSON over HTTP, bearer tokens for staff).</summary>
+public sealed class QueueApi : IDisposable
+{
+    private readonly HttpClient http;
+
+    public QueueApi(Uri baseAddress, int maxConnections = 512)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = maxConnections,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            ConnectTimeout = TimeSpan.FromSeconds(5),
+        };
+        http = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public Uri BaseAddress => http.BaseAddress!;
+
+    public async Task<string> LoginAsync(string user, string password = "demo123")
+    {
+        using var res = await SendAsync(HttpMethod.Post, "/api/auth/login", null, $$"""{"username":"{{user}}","password":"{{password}}"}""");
+        if (res.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"login {user}: {(int)res.StatusCode}");
+        using var doc = JsonDocument.Parse(await res.Content.ReadAsStringAsync());
+        return doc.RootElement.GetProperty("accessToken").GetString()!;
+    }
+
+    public async Task<List<HallPlan>> HallsAsync()
+    {
+        using var doc = JsonDocument.Parse(await http.GetStringAsync("/api/halls"));
+        var result = new List<HallPlan>();
+        foreach (var h in doc.RootElement.EnumerateArray())
+        {
+            var id = h.GetProperty("id").GetString()!;
+            using var detail = JsonDocument.Parse(await http.GetStringAsync($"/api/halls/{id}"));
+            var windows = detail.RootElement.GetProperty("windows").EnumerateArray()
+                .Select(w => new WindowPlan(id, w.GetProperty("id").GetString()!, w.GetProperty("number").GetInt32(),
+                    w.GetProperty("serviceIds").EnumerateArray().Select(s => s.GetString()!).ToList())).ToList();
+            var services = windows.SelectMany(w => w.ServiceIds).Distinct().ToList();
+            result.Add(new HallPlan(id, services, windows));
+        }
+        return result;
+    }
+
+    /// <summary>Sends one request; the caller owns the response. Network failures surface as exceptions.</summary>
+    public Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? bearer, string? json, CancellationToken ct = default)
+    {
+        var req = new HttpRequestMessage(method, path);
+        if (bearer is not null) req.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+        if (json is not null) req.Content = new StringContent(json, Encoding.UTF8, "application/json");
+        return http.SendAsync(req, ct);
+    }
+
+    public Task<HttpResponseMessage> SendRawAsync(HttpRequestMessage request, CancellationToken ct = default) => http.SendAsync(request, ct);
+
+    public static string IssueBody(string serviceId, string channel) => $$"""{"serviceId":"{{serviceId}}","channel":"{{channel}}"}""";
+
+    public static string WindowPath(string hallId, string windowId, string action) => $"/api/halls/{hallId}/windows/{windowId}/{action}";
+
+    public void Dispose() => http.Dispose();
+}
+
+public sealed record WindowPlan(string HallId, string Id, int Number, List<string> ServiceIds);
+
+public sealed record HallPlan(string Id, List<string> ServiceIds, List<WindowPlan> Windows);

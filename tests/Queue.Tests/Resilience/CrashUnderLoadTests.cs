@@ -1,0 +1,28 @@
+using Queue.LoadTests;
+using Queue.Tests.Infrastructure;
+
+namespace Queue.Tests.Resilience;
+
+/// <summary>
+/// The crash checker in short form: the server as a real process under load (tickets, calls, completions,
+/// hub displays and phones) is killed with SIGKILL three times; everything acknowledged must survive
+/// exactly once and every hub client must resynchronise. The full run (20 kills) is scripts/loadtool.sh crash.
+/// </summary>
+// Real server processes under load: run one at a time so each stays short and measures its own server.
+[Collection("Resilience")]
+public sealed class CrashUnderLoadTests
+{
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task Acknowledged_tickets_calls_and_completions_survive_kill_9_under_load(string storage)
+    {
+        if (storage == "postgres") Environment.SetEnvironmentVariable("QUEUEHALL_PG", TestEnvironment.PostgresServer);
+        var report = await CrashCheck.RunAsync(new CrashOptions(storage, null, Path.Combine(AppContext.BaseDirectory, "Queue.Web.dll"),
+            Kills: 3, Rate: 40, WindowPace: 120, Displays: "jc-civic:4,jc-donghu:2", Phones: 10, MinUpSeconds: 0.7, MaxUpSeconds: 1.5), _ => { });
+        Assert.True(report.Passed, string.Join('\n', report.Failures.Take(20)));
+        Assert.True(report.TicketsAcknowledged > 50, $"only {report.TicketsAcknowledged} tickets were acknowledged: the load did not run");
+        Assert.True(report.CallsAcknowledged > 10, $"only {report.CallsAcknowledged} calls were acknowledged");
+        Assert.Equal(3, report.Restarts.Count);
+    }
+}

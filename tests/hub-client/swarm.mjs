@@ -1,0 +1,109 @@
+// Many real SignalR clients in one node process, for the load generator and the crash checker:
+//   node swarm.mjs http://127.0.0.1:5080 --displays jc-civic:40,jc-donghu:10 --phones 4950 --ramp 400
+// Displays join their hall; phones wait idle until told (on stdin) to watch a ticket. Every client
+// reconnects forever and resynchronises (JoinHall / WatchTicket again) after each reconnect.
+// stdin lines:  watch <ticketId> <token> | report | status <sinceMs> | quit
+// stdout lines (JSON): {kind:"ready",open,failed,ms} {kind:"status",...} {kind:"report",...}
+// Times are wall-clock milliseconds with sub-millisecond precision (performance.timeOrigin + now()).
+import * as signalR from '@microsoft/signalr';
+import readline from 'node:readline';
+
+const args = process.argv.slice(2);
+const base = args[0];
+const opt = (name, dflt) => { const i = args.indexOf('--' + name); return i > 0 ? args[i + 1] : dflt; };
+const displaySpec = opt('displays', '').split(',').filter(Boolean).map(s => { const [hall, n] = s.split(':'); return { hall, n: Number(n) }; });
+const phoneCount = Number(opt('phones', '0'));
+const ramp = Number(opt('ramp', '400'));
+const now = () => performance.timeOrigin + performance.now();
+const out = (o) => process.stdout.write(JSON.stringify(o) + '\n');
+
+const clients = [];
+const called = new Map();     // ticketId -> { d: [display receive times], p: [phone receive times] }
+const counts = { TicketCalled: 0, BoardChanged: 0, TicketUpdated: 0 };
+let reconnects = 0, resyncs = 0, resyncErrors = 0, watchErrors = 0;
+let nextPhone = 0;
+
+function record(ticketId, role) {
+  let c = called.get(ticketId);
+  if (!c) { c = { d: [], p: [] }; called.set(ticketId, c); }
+  c[role].push(now());
+}
+
+function makeClient(role, hall) {
+  const c = { role, hall, watches: [], conn: null, resyncedAt: 0, up: false };
+  c.conn = new signalR.HubConnectionBuilder()
+    .withUrl(base + '/hubs/hall', { transport: signalR.HttpTransportType.WebSockets })
+    .withAutomaticReconnect({ nextRetryDelayInMilliseconds: () => 300 + Math.random() * 400 })
+    .configureLogging(signalR.LogLevel.None)
+    .build();
+  c.conn.serverTimeoutInMilliseconds = 15000;
+  c.conn.on('TicketCalled', (m) => { counts.TicketCalled++; if (!m.isRecall) record(m.ticketId, role === 'display' ? 'd' : 'p'); });
+  c.conn.on('BoardChanged', () => { counts.BoardChanged++; });
+  c.conn.on('TicketUpdated', () => { counts.TicketUpdated++; });
+  c.conn.onreconnecting(() => { c.up = false; reconnects++; });
+  c.conn.onreconnected(() => { resync(c); });
+  c.conn.onclose(() => { c.up = false; setTimeout(() => startClient(c), 500); });
+  return c;
+}
+
+async function resync(c) {
+  try {
+    if (c.role === 'display') await c.conn.invoke('JoinHall', c.hall);
+    for (const [id, token] of c.watches) await c.conn.invoke('WatchTicket', id, token);
+    c.up = true; c.resyncedAt = now(); resyncs++;
+  } catch { resyncErrors++; setTimeout(() => resync(c), 500); }
+}
+
+async function startClient(c) {
+  for (;;) {
+    try { await c.conn.start(); break; } catch { await new Promise(r => setTimeout(r, 300 + Math.random() * 400)); }
+  }
+  await resync(c);
+}
+
+async function openAll() {
+  const t0 = now();
+  for (const { hall, n } of displaySpec) for (let i = 0; i < n; i++) clients.push(makeClient('display', hall));
+  for (let i = 0; i < phoneCount; i++) clients.push(makeClient('phone', null));
+  const gap = 1000 / ramp;
+  const starts = [];
+  for (let i = 0; i < clients.length; i++) {
+    starts.push(startClient(clients[i]));
+    if (i % 20 === 19) await new Promise(r => setTimeout(r, gap * 20));
+  }
+  await Promise.all(starts);
+  out({ kind: 'ready', open: clients.filter(c => c.up).length, total: clients.length, ms: now() - t0 });
+}
+
+async function watch(id, token) {
+  const phones = clients.filter(c => c.role === 'phone');
+  if (phones.length === 0) return;
+  const c = phones[nextPhone++ % phones.length];
+  c.watches.push([id, token]);
+  try { await c.conn.invoke('WatchTicket', id, token); } catch { watchErrors++; }
+}
+
+function percentileless(map) {
+  const o = {};
+  for (const [k, v] of map) o[k] = v;
+  return o;
+}
+
+const rl = readline.createInterface({ input: process.stdin });
+rl.on('line', (line) => {
+  const [cmd, a, b] = line.trim().split(' ');
+  if (cmd === 'watch') watch(a, b);
+  else if (cmd === 'status') {
+    const since = Number(a);
+    const up = clients.filter(c => c.up).length;
+    const resynced = clients.filter(c => c.up && c.resyncedAt >= since).length;
+    out({ kind: 'status', total: clients.length, up, resynced, reconnects, resyncs, resyncErrors });
+  } else if (cmd === 'report') {
+    out({ kind: 'report', at: now(), counts, reconnects, resyncs, resyncErrors, watchErrors, total: clients.length,
+      up: clients.filter(c => c.up).length, called: percentileless(called) });
+  } else if (cmd === 'quit') {
+    Promise.allSettled(clients.map(c => c.conn.stop())).then(() => process.exit(0));
+  }
+});
+rl.on('close', () => process.exit(0));
+openAll();
