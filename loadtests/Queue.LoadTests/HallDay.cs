@@ -71,7 +71,7 @@ public sealed class HallDay(QueueApi api, IReadOnlyList<HallPlan> halls, IReadOn
         if (n > MaxInFlight) MaxInFlight = n;
         try
         {
-            using var res = await api.SendAsync(HttpMethod.Post, $"/api/halls/{hallId}/tickets", null, QueueApi.IssueBody(serviceId, channel));
+            using var res = await api.IssueAsync(hallId, serviceId, channel);
             var body = await res.Content.ReadAsStringAsync();
             if (res.StatusCode != HttpStatusCode.Created) { op.Error(((int)res.StatusCode).ToString()); return; }
             op.Ok((clock.Elapsed.TotalSeconds - intendedSeconds) * 1000);
@@ -79,6 +79,15 @@ public sealed class HallDay(QueueApi api, IReadOnlyList<HallPlan> halls, IReadOn
             var r = doc.RootElement;
             var record = new IssuedRecord(r.GetProperty("id").GetGuid(), hallId, r.GetProperty("number").GetString()!, r.GetProperty("token").GetString()!);
             ledger.Issued[record.Id] = record;
+            if (channel == "mobile")
+            {
+                // The phone's holder walks in and scans the wall's presence code, so the ticket can be called.
+                var arrive = Op("arrive (phone)");
+                var started = clock.Elapsed.TotalMilliseconds;
+                using var arrived = await api.ArriveAsync(hallId, record.Id, record.Token);
+                if (arrived.IsSuccessStatusCode) arrive.Ok(clock.Elapsed.TotalMilliseconds - started);
+                else arrive.Error(((int)arrived.StatusCode).ToString());
+            }
             if (watch)
             {
                 ledger.Watched[record.Id] = 0;

@@ -9,6 +9,7 @@ namespace Queue.LoadTests;
 public sealed class QueueApi : IDisposable
 {
     private readonly HttpClient http;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string Code, DateTime At)> presence = new();
 
     public QueueApi(Uri baseAddress, int maxConnections = 512)
     {
@@ -58,6 +59,36 @@ public sealed class QueueApi : IDisposable
     }
 
     public Task<HttpResponseMessage> SendRawAsync(HttpRequestMessage request, CancellationToken ct = default) => http.SendAsync(request, ct);
+
+    /// <summary>Takes a ticket. A phone ticket carries a device id of its own: the hall allows one active phone ticket per phone and service.</summary>
+    public Task<HttpResponseMessage> IssueAsync(string hallId, string serviceId, string channel, CancellationToken ct = default)
+    {
+        var req = new HttpRequestMessage(HttpMethod.Post, $"/api/halls/{hallId}/tickets")
+        {
+            Content = new StringContent(IssueBody(serviceId, channel), Encoding.UTF8, "application/json"),
+        };
+        if (channel == "mobile") req.Headers.Add("X-Device-Id", Guid.NewGuid().ToString("N"));
+        return http.SendAsync(req, ct);
+    }
+
+    /// <summary>The phone scans the hall's presence code on arrival (签到); only then is a phone ticket called.</summary>
+    public async Task<HttpResponseMessage> ArriveAsync(string hallId, Guid ticketId, string token, CancellationToken ct = default)
+    {
+        var code = await PresenceCodeAsync(hallId, ct);
+        return await SendAsync(HttpMethod.Post, $"/api/tickets/{ticketId}/arrive", null, JsonSerializer.Serialize(new { token, code }), ct);
+    }
+
+    /// <summary>The code the wall display shows; it rotates every 30 s, so it is read again after 15 s.</summary>
+    private async Task<string> PresenceCodeAsync(string hallId, CancellationToken ct)
+    {
+        if (presence.TryGetValue(hallId, out var known) && DateTime.UtcNow - known.At < TimeSpan.FromSeconds(15)) return known.Code;
+        using var res = await http.GetAsync($"/api/halls/{hallId}/presence-code", ct);
+        res.EnsureSuccessStatusCode();
+        using var doc = JsonDocument.Parse(await res.Content.ReadAsStringAsync(ct));
+        var code = doc.RootElement.GetProperty("code").GetString()!;
+        presence[hallId] = (code, DateTime.UtcNow);
+        return code;
+    }
 
     public static string IssueBody(string serviceId, string channel) => $$"""{"serviceId":"{{serviceId}}","channel":"{{channel}}"}""";
 

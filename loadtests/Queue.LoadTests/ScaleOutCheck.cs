@@ -93,14 +93,17 @@ public static class ScaleOutCheck
 
     private static async Task<IssuedRecord> IssueAsync(QueueApi front, string serviceId, List<string> failures, int expectedNode)
     {
-        using var res = await front.SendAsync(HttpMethod.Post, "/api/halls/jc-civic/tickets", null, QueueApi.IssueBody(serviceId, "mobile"));
+        using var res = await front.IssueAsync("jc-civic", serviceId, "mobile");
         var body = await res.Content.ReadAsStringAsync();
         if (res.StatusCode != HttpStatusCode.Created) throw new InvalidOperationException($"issue through nginx: {(int)res.StatusCode} {body}");
         var node = res.Headers.TryGetValues("X-QueueHall-Node", out var v) ? v.First() : "";
         if (!node.EndsWith($":{expectedNode}", StringComparison.Ordinal)) failures.Add($"nginx sent the ticket to {node}, expected node {expectedNode}");
         using var doc = JsonDocument.Parse(body);
         var r = doc.RootElement;
-        return new IssuedRecord(r.GetProperty("id").GetGuid(), "jc-civic", r.GetProperty("number").GetString()!, r.GetProperty("token").GetString()!);
+        var issued = new IssuedRecord(r.GetProperty("id").GetGuid(), "jc-civic", r.GetProperty("number").GetString()!, r.GetProperty("token").GetString()!);
+        using var arrived = await front.ArriveAsync("jc-civic", issued.Id, issued.Token);
+        if (!arrived.IsSuccessStatusCode) throw new InvalidOperationException($"check-in through nginx: {(int)arrived.StatusCode} {await arrived.Content.ReadAsStringAsync()}");
+        return issued;
     }
 
     /// <summary>When the last of the expected displays and phones received TicketCalled for the ticket; null if they did not in time.</summary>

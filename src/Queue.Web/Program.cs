@@ -52,6 +52,7 @@ var app = builder.Build();
 
 await app.Services.GetRequiredService<SchemaMigrator>().MigrateAsync();
 await app.Services.GetRequiredService<DemoSeed>().SeedIfEmptyAsync();
+await app.Services.GetRequiredService<Queue.Silo.Citizen.CitizenSecrets>().EnsureAsync();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();

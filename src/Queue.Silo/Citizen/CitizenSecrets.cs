@@ -17,6 +17,15 @@ public sealed class CitizenSecrets(IDbContextFactory<QueueDb> dbs)
 
     private readonly ConcurrentDictionary<string, byte[]> keys = new();
 
+    /// <summary>
+    /// Creates the installation's secrets at start-up, so no request (not even a stray GET of the presence
+    /// code) is what first writes them.
+    /// </summary>
+    public async Task EnsureAsync()
+    {
+        foreach (var purpose in new[] { IdNumbers, Presence, Devices }) await KeyAsync(purpose);
+    }
+
     public async Task<byte[]> KeyAsync(string purpose)
     {
         if (keys.TryGetValue(purpose, out var known)) return known;
