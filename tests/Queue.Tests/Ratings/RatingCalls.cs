@@ -7,8 +7,11 @@ namespace Queue.Tests.Ratings;
 /// <summary>Steps the rating tests share: serve a ticket at a window, rate it, read its case.</summary>
 public static class RatingCalls
 {
-    /// <summary>A Friday morning in Jiangcheng (2026-11-20 09:00 +08:00), so deadline tests cross a weekend.</summary>
-    public static readonly DateTimeOffset Friday = new(2026, 11, 20, 9, 0, 0, TimeSpan.FromHours(8));
+    /// <summary>A Friday morning in Jiangcheng (2026-11-20 09:00 +08:00, kept in UTC as clocks are), so deadline tests cross a weekend.</summary>
+    public static readonly DateTimeOffset Friday = Local(2026, 11, 20, 9);
+
+    /// <summary>A Jiangcheng wall-clock time, as the UTC instant a <see cref="TimeProvider"/> answers.</summary>
+    public static DateTimeOffset Local(int year, int month, int day, int hour) => new DateTimeOffset(year, month, day, hour, 0, 0, TimeSpan.FromHours(8)).ToUniversalTime();
 
     /// <summary>Issues a ticket for <paramref name="serviceId"/> and serves it to the end at the staff member's window.</summary>
     public static async Task<TicketDto> ServeAsync(this HttpClient staff, HttpClient citizen, int window, string serviceId = Demo.CompanySetup)
