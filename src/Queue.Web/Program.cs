@@ -79,6 +79,7 @@ app.MapRatingCases();
 app.MapRatingReports();
 app.MapRatingExports();
 app.MapRatingConsoleForms();
+app.MapRatePageForm();
 app.MapHub<HallHub>("/hubs/hall");
 app.MapCultureSwitch();
 app.MapStaticAssets();

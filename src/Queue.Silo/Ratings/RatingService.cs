@@ -37,6 +37,19 @@ public sealed partial class RatingService(IDbContextFactory<QueueDb> dbs, Rating
         return rating;
     }
 
+    /// <summary>The holder's view of the ticket's ratings; a wrong token is answered like an unknown ticket.</summary>
+    public async Task<RatingStatus> StatusAsync(Guid ticketId, string? token, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var ticket = await db.Tickets.AsNoTracking().FirstOrDefaultAsync(t => t.Id == ticketId, ct) ?? throw HallException.NotFound("ticket", ticketId.ToString());
+        Authorize(ticket, RatingCredential.Holder(token));
+        var ratings = await db.Set<Rating>().AsNoTracking().Where(r => r.TicketId == ticketId).ToListAsync(ct);
+        var first = ratings.FirstOrDefault(r => r.Round == 1);
+        var state = first is null ? null : await db.Set<BadReviewCase>().Where(c => c.RatingId == first.Id).Select(c => (BadReviewState?)c.State).FirstOrDefaultAsync(ct);
+        return new RatingStatus(ticket.Id, ticket.HallId, ticket.Number, ticket.ServiceId, ticket.Status == TicketStatus.Done, first,
+            ratings.FirstOrDefault(r => r.Round == 2), state);
+    }
+
     /// <summary>追评: once, by the holder, after the bad-review case of the ticket's rating was closed.</summary>
     public async Task<Rating> FollowUpAsync(Guid ticketId, string? token, RatingInput input, CancellationToken ct = default)
     {

@@ -64,6 +64,7 @@ public sealed class RatingAuthorizationMatrixTests
             ("case page", r => new(HttpMethod.Get, $"/ratings/cases/{caseOf[r]}"), [302, 403, 403, 200, 200]),
             ("public page", _ => new(HttpMethod.Get, $"/public/{h}"), [200, 200, 200, 200, 200]),
             ("pad page", _ => new(HttpMethod.Get, $"/pad/{h}/{w}"), [200, 200, 200, 200, 200]),
+            ("phone rating page", r => new(HttpMethod.Get, $"/rate/{toRate[r].Id}?token={Uri.EscapeDataString(toRate[r].Token!)}"), [200, 200, 200, 200, 200]),
         };
 
         var failures = new List<string>();

@@ -110,5 +110,40 @@ public sealed class RatingBrowserTests
         await Assertions.Expect(forged.Locator("#unpaired")).ToBeVisibleAsync(new() { Timeout = 5000 });
     }
 
+    [Fact]
+    public async Task HolderRatesOnThePhoneAndAddsTheFollowUpAfterTheCaseClosed()
+    {
+        await using var app = await QueueApp.StartAsync(kestrel: true);
+        var citizen = app.CreateClient();
+        var staff = await app.SignedInAsync("staff07");
+        var ticket = await staff.ServeAsync(citizen, 7);
+
+        await using var chromium = await Chromium.LaunchAsync();
+        var phone = await chromium.NewPageAsync(app.Address, 390, 844);
+        await phone.GotoAsync($"/rate/{ticket.Id}?token={Uri.EscapeDataString(ticket.Token!)}");
+        await Assertions.Expect(phone.Locator(".tags-dissatisfied")).ToBeHiddenAsync();
+        await phone.ClickAsync(".pad-face.level-4");
+        await Assertions.Expect(phone.Locator(".tags-dissatisfied")).ToBeVisibleAsync();
+        await phone.CheckAsync("input[value='dissatisfied:材料要求不清']");
+        await phone.FillAsync("textarea[name=comment]", "材料清单和窗口说的不一样");
+        await phone.FillAsync("input[name=phone]", "13700001111");
+        await Chromium.ScreenshotAsync(phone, "rate-phone");
+        await phone.ClickAsync("button[type=submit]");
+        await Assertions.Expect(phone.Locator("#rate-done")).ToBeVisibleAsync();
+        await Assertions.Expect(phone.Locator("#rated")).ToContainTextAsync("不满意");
+
+        var evaluator = await app.SignedInAsync("evaluator");
+        var c = await evaluator.CaseOfAsync(ticket.Id);
+        Assert.Equal(["材料要求不清"], (await evaluator.GetFromJsonAsync<List<RatingDto>>($"/api/ratings?hallId={Demo.City}", ApiCalls.Json))!.Single().Tags);
+        foreach (var step in new[] { "verify", "rectify", "reply", "close" }) (await evaluator.StepAsync(c.Id, step)).EnsureSuccessStatusCode();
+
+        await phone.GotoAsync($"/rate/{ticket.Id}?token={Uri.EscapeDataString(ticket.Token!)}");
+        await phone.ClickAsync(".pad-face.level-2");
+        await phone.ClickAsync("button[type=submit]");
+        await Assertions.Expect(phone.Locator("#rated")).ToContainTextAsync("满意");
+        await Assertions.Expect(phone.Locator("#rate-form")).ToHaveCountAsync(0);
+        await Chromium.ScreenshotAsync(phone, "rate-phone-follow-up");
+    }
+
     private sealed record Pairing(string PadUrl);
 }
