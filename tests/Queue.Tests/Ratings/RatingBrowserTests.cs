@@ -84,6 +84,9 @@ public sealed class RatingBrowserTests
         var ticket = await staff.ServeAsync(citizen, 7);
         await Assertions.Expect(pad.Locator("#rate")).ToBeVisibleAsync(new() { Timeout = 3000 });
         await Assertions.Expect(pad.Locator("#rate-number")).ToHaveTextAsync(ticket.Number);
+        // A pad that reloads (or reconnects) gets the pending invitation back from JoinPad, with the key it kept.
+        await pad.ReloadAsync();
+        await Assertions.Expect(pad.Locator("#rate-number")).ToHaveTextAsync(ticket.Number, new() { Timeout = 5000 });
         await pad.ClickAsync(".pad-face[data-level=satisfied]");
         await pad.ClickAsync(".pad-tag[data-tag=服务热情]");
         await pad.FillAsync("#comment", "讲解很耐心");
