@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Queue.Silo.Ratings;
 using Queue.Tests.Infrastructure;
@@ -40,20 +41,22 @@ public sealed class WorkingDayTests
     }
 
     [Fact]
-    public async Task BadRatingOpensACaseDueAfterTheHallsWorkingDaysSkippingAHoliday()
+    public async Task BadRatingOpensACaseDueAfterTheHallsWorkingDaysSkippingHolidays()
     {
         var clock = new ManualClock(RatingCalls.Friday);
         await using var app = await QueueApp.StartAsync(clock: clock);
         await app.Services.GetRequiredService<RatingCalendar>().SetDayAsync(CalendarDay.AllHalls, new DateOnly(2026, 12, 1), working: false, "假日");
+        // The hall enters a local closing day through the API; the case deadline skips it too.
+        var evaluator = await app.SignedInAsync("evaluator");
+        (await evaluator.PutAsJsonAsync($"/api/rating-calendar/{Demo.City}/2026-12-02", new { working = false, name = "设备检修闭馆" })).EnsureSuccessStatusCode();
         var citizen = app.CreateClient();
         var staff = await app.SignedInAsync("staff07");
         var ticket = await staff.ServeAsync(citizen, 7);
         await citizen.RatedAsync(ticket, "dissatisfied", ["等候时间长"], "等了很久");
 
-        var evaluator = await app.SignedInAsync("evaluator");
         var c = await evaluator.CaseOfAsync(ticket.Id);
         Assert.Equal("opened", c.State);
-        Assert.Equal(new DateOnly(2026, 12, 14), c.DeadlineDay);
+        Assert.Equal(new DateOnly(2026, 12, 15), c.DeadlineDay);
         var open = Assert.Single(c.Steps);
         Assert.Equal(("open", "system"), (open.Action, open.ActorId));
         Assert.Contains("等了很久", open.Note);
