@@ -80,6 +80,7 @@ app.MapRatingReports();
 app.MapRatingExports();
 app.MapRatingConsoleForms();
 app.MapRatePageForm();
+app.MapPadPairForm();
 app.MapHub<HallHub>("/hubs/hall");
 app.MapCultureSwitch();
 app.MapStaticAssets();

@@ -66,6 +66,8 @@ public sealed class RatingAuthorizationMatrixTests
             ("case page", r => new(HttpMethod.Get, $"/ratings/cases/{caseOf[r]}"), [302, 403, 403, 200, 200]),
             ("public page", _ => new(HttpMethod.Get, $"/public/{h}"), [200, 200, 200, 200, 200]),
             ("pad page", _ => new(HttpMethod.Get, $"/pad/{h}/{w}"), [200, 200, 200, 200, 200]),
+            ("pad pairing page", _ => new(HttpMethod.Get, $"/pad/{h}/{w}/pair"), [302, 403, 200, 403, 200]),
+            ("pad pairing form without antiforgery token", _ => Form($"/pad/{h}/{w}/pair", "confirm=pair"), [302, 403, 400, 403, 400]),
             ("phone rating page", r => new(HttpMethod.Get, $"/rate/{toRate[r].Id}?token={Uri.EscapeDataString(toRate[r].Token!)}"), [200, 200, 200, 200, 200]),
         };
 
@@ -92,6 +94,9 @@ public sealed class RatingAuthorizationMatrixTests
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }
+
+    private static HttpRequestMessage Form(string path, string body) =>
+        new(HttpMethod.Post, path) { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/x-www-form-urlencoded") };
 
     private static HttpRequestMessage Json(HttpMethod method, string path, object body) => new(method, path) { Content = JsonContent.Create(body) };
 

@@ -148,5 +148,31 @@ public sealed class RatingBrowserTests
         await Chromium.ScreenshotAsync(phone, "rate-phone-follow-up");
     }
 
+    [Fact]
+    public async Task ManagerPairsTheTabletFromTheTabletAndIsSignedOutOnIt()
+    {
+        await using var app = await QueueApp.StartAsync(kestrel: true);
+        await using var chromium = await Chromium.LaunchAsync();
+        var tablet = await chromium.NewPageAsync(app.Address, 1280, 800);
+        await tablet.GotoAsync($"/pad/{Demo.City}/{Demo.Window(5)}/pair");
+        await tablet.FillAsync("input[name=username]", "manager");
+        await tablet.FillAsync("input[name=password]", "demo123");
+        await tablet.ClickAsync("button[type=submit]");
+        await tablet.ClickAsync("#pair");
+        await Assertions.Expect(tablet.Locator("#staff-name")).ToHaveTextAsync("陈静");
+        await Assertions.Expect(tablet.Locator("#unpaired")).ToBeHiddenAsync();
+        Assert.EndsWith($"/pad/{Demo.City}/{Demo.Window(5)}", tablet.Url);
+
+        // Nobody is signed in on the tablet any more.
+        await tablet.GotoAsync("/ratings");
+        Assert.Contains("/login", tablet.Url);
+        // And the key stayed on the device: the pad works after coming back without it in the address.
+        await tablet.GotoAsync($"/pad/{Demo.City}/{Demo.Window(5)}");
+        var citizen = app.CreateClient();
+        var staff = await app.SignedInAsync("staff05");
+        var ticket = await staff.ServeAsync(citizen, 5, Demo.SocialInsurance);
+        await Assertions.Expect(tablet.Locator("#rate-number")).ToHaveTextAsync(ticket.Number, new() { Timeout = 3000 });
+    }
+
     private sealed record Pairing(string PadUrl);
 }
