@@ -52,7 +52,7 @@ public static class RatingExports
         Dictionary<string, Hall> halls;
         await using (var db = await dbs.CreateDbContextAsync(http.RequestAborted))
             halls = await db.Halls.AsNoTracking().ToDictionaryAsync(h => h.Id, http.RequestAborted);
-        var stamp = DateTime.UtcNow.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+        var stamp = RatingReportEndpoints.Today(http.RequestServices.GetRequiredService<TimeProvider>()).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}-{stamp}.{format}\"";
         if (format == "csv")
         {
