@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Options;
 using Queue.Silo.Hosting;
+using Queue.Silo.Ratings;
 using Queue.Silo.Seeding;
 using Queue.Silo.Storage;
 using Queue.Silo.Supervision;
@@ -14,6 +15,7 @@ using Queue.Web.Citizen;
 using Queue.Web.Components;
 using Queue.Web.Hubs;
 using Queue.Web.Infrastructure;
+using Queue.Web.Ratings;
 
 // QueueHall web host: REST API, SignalR hub and Blazor pages around the in-process hall engine.
 var builder = WebApplication.CreateBuilder(args);
@@ -44,6 +46,8 @@ builder.Services.AddSignalR().AddJsonProtocol(o =>
 builder.Services.AddSingleton<TicketWatchers>();
 builder.Services.AddHostedService<HubBridge>();
 builder.Services.AddHallSupervision();
+builder.Services.AddQueueRatings();
+builder.Services.AddHostedService<PadBridge>();
 builder.Services.AddRazorComponents();
 builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddHttpContextAccessor();
@@ -81,6 +85,13 @@ app.MapBookings();
 app.MapPresence();
 app.MapCitizenForms();
 app.MapManage();
+app.MapRatings();
+app.MapRatingCases();
+app.MapRatingReports();
+app.MapRatingExports();
+app.MapRatingConsoleForms();
+app.MapRatePageForm();
+app.MapPadPairForm();
 app.MapHub<HallHub>("/hubs/hall");
 app.MapCultureSwitch();
 app.MapStaticAssets();

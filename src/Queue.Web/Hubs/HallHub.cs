@@ -31,6 +31,10 @@ public sealed class HallHub(HallClient client, TicketWatchers watchers) : Hub
         return ticket;
     }
 
+    /// <summary>A paired evaluator pad joins its window: the pad's picture now, then <c>RatingInvited</c> and <c>PadChanged</c>.</summary>
+    public Task<Queue.Silo.Ratings.PadView> JoinPad(string hallId, string windowId, string key) =>
+        Queue.Web.Ratings.PadChannel.JoinAsync(this, hallId, windowId, key);
+
     public override Task OnDisconnectedAsync(Exception? exception)
     {
         watchers.RemoveConnection(Context.ConnectionId);

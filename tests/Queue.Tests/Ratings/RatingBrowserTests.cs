@@ -1,0 +1,178 @@
+using System.Net.Http.Json;
+using Microsoft.Playwright;
+using Queue.Tests.Infrastructure;
+
+namespace Queue.Tests.Ratings;
+
+/// <summary>The evaluator console, a case worked through its forms, the public page and the pad, in real Chromium.</summary>
+public sealed class RatingBrowserTests
+{
+    [Fact]
+    public async Task EvaluatorFiltersTheConsoleWorksACaseToClosureAndThePublicPageShowsNoPersonalData()
+    {
+        await using var app = await QueueApp.StartAsync(kestrel: true);
+        var citizen = app.CreateClient();
+        var staff07 = await app.SignedInAsync("staff07");
+        var staff14 = await app.SignedInAsync("staff14");
+        foreach (var level in new[] { "verySatisfied", "verySatisfied", "satisfied", "basicallySatisfied" })
+            await citizen.RatedAsync(await staff07.ServeAsync(citizen, 7), level, level == "verySatisfied" ? ["办事高效"] : null);
+        var bad = await staff07.ServeAsync(citizen, 7);
+        await citizen.RatedAsync(bad, "dissatisfied", ["等候时间长"], "排队一个多小时", "13912345678");
+        foreach (var level in new[] { "verySatisfied", "satisfied" })
+            await citizen.RatedAsync(await staff14.ServeAsync(citizen, 14, Demo.Invoice), level);
+
+        await using var chromium = await Chromium.LaunchAsync();
+        var page = await chromium.NewPageAsync(app.Address, 1440, 1000);
+        await page.GotoAsync("/ratings");
+        await page.FillAsync("input[name=username]", "evaluator");
+        await page.FillAsync("input[name=password]", "demo123");
+        await page.ClickAsync("button[type=submit]");
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("好差评");
+        await Assertions.Expect(page.Locator("#summary")).ToContainTextAsync("85.7%"); // 6 of 7 satisfied
+        await Assertions.Expect(page.Locator("#ratings tr.bad .phone")).ToHaveTextAsync("13912345678");
+        await Assertions.Expect(page.Locator("#formula")).ToContainTextAsync("0.6");
+        Assert.Equal(2, await page.Locator("svg.ranking rect.bar").CountAsync());
+        await Chromium.ScreenshotAsync(page, "ratings-console");
+
+        // Filter to the bad ratings only.
+        await page.SelectOptionAsync("select[name=level]", "dissatisfied");
+        await page.ClickAsync("#filters button[type=submit]");
+        await Assertions.Expect(page.Locator("#ratings tbody tr")).ToHaveCountAsync(1);
+        Assert.Contains("level=dissatisfied", page.Url);
+
+        await page.ClickAsync("#cases tbody a");
+        await Assertions.Expect(page.Locator("#case-state")).ToHaveTextAsync("待核实");
+        foreach (var (action, note, after) in new[] { ("verify", "调取录像，情况属实", "待整改"), ("rectify", "增开窗口，分流引导", "待回访"), ("reply", "已电话回访", "待办结"), ("close", "办结", "已办结") })
+        {
+            await page.FillAsync("textarea[name=note]", note);
+            await page.ClickAsync($"button[data-action={action}]");
+            await Assertions.Expect(page.Locator("#case-state")).ToHaveTextAsync(after);
+        }
+        await Assertions.Expect(page.Locator("#trail tbody tr")).ToHaveCountAsync(5);
+        await Assertions.Expect(page.Locator("#trail")).ToContainTextAsync("增开窗口，分流引导");
+        await Assertions.Expect(page.Locator("#case-form")).ToHaveCountAsync(0);
+        await Chromium.ScreenshotAsync(page, "rating-case");
+
+        var pub = await chromium.NewPageAsync(app.Address, 1280, 900);
+        await pub.GotoAsync($"/public/{Demo.City}");
+        await Assertions.Expect(pub.Locator("#rectified")).ToHaveTextAsync("1");
+        await Assertions.Expect(pub.Locator("body")).ToContainTextAsync("7号企业开办");
+        var text = await pub.Locator("body").InnerTextAsync();
+        Assert.DoesNotContain("13912345678", text);
+        Assert.DoesNotContain("排队一个多小时", text);
+        Assert.DoesNotContain("赵磊", text);
+        await Chromium.ScreenshotAsync(pub, "public-results");
+    }
+
+    [Fact]
+    public async Task PairedPadShowsTheStaffOnDutyAndCollectsTheRatingOfTheTicketJustCompleted()
+    {
+        await using var app = await QueueApp.StartAsync(kestrel: true);
+        var manager = await app.SignedInAsync("manager");
+        var pairing = await (await manager.PostAsync($"/api/halls/{Demo.City}/windows/{Demo.Window(7)}/pad", null)).Content.ReadFromJsonAsync<Pairing>();
+
+        await using var chromium = await Chromium.LaunchAsync();
+        var pad = await chromium.NewPageAsync(app.Address, 1280, 800);
+        await pad.GotoAsync(pairing!.PadUrl);
+        await Assertions.Expect(pad.Locator("#staff-name")).ToHaveTextAsync("赵磊");
+        await Assertions.Expect(pad.Locator("#staff-number")).ToHaveTextAsync("JC1007");
+        Assert.DoesNotContain("key=", pad.Url);
+        await Chromium.ScreenshotAsync(pad, "pad-idle");
+
+        var citizen = app.CreateClient();
+        var staff = await app.SignedInAsync("staff07");
+        var ticket = await staff.ServeAsync(citizen, 7);
+        await Assertions.Expect(pad.Locator("#rate")).ToBeVisibleAsync(new() { Timeout = 3000 });
+        await Assertions.Expect(pad.Locator("#rate-number")).ToHaveTextAsync(ticket.Number);
+        // A pad that reloads (or reconnects) gets the pending invitation back from JoinPad, with the key it kept.
+        await pad.ReloadAsync();
+        await Assertions.Expect(pad.Locator("#rate-number")).ToHaveTextAsync(ticket.Number, new() { Timeout = 5000 });
+        await pad.ClickAsync(".pad-face[data-level=satisfied]");
+        await pad.ClickAsync(".pad-tag[data-tag=服务热情]");
+        await pad.FillAsync("#comment", "讲解很耐心");
+        await Chromium.ScreenshotAsync(pad, "pad-rating");
+        await pad.ClickAsync("#submit");
+        await Assertions.Expect(pad.Locator("#thanks")).ToBeVisibleAsync();
+        await Chromium.ScreenshotAsync(pad, "pad-thanks");
+
+        var evaluator = await app.SignedInAsync("evaluator");
+        var rating = (await evaluator.GetFromJsonAsync<List<RatingDto>>($"/api/ratings?hallId={Demo.City}", ApiCalls.Json))!.Single();
+        Assert.Equal((ticket.Id, "pad", "satisfied", "讲解很耐心", "staff07"), (rating.TicketId, rating.Channel, rating.Level, rating.Comment, rating.StaffId));
+        Assert.Equal(["服务热情"], rating.Tags);
+        // The pad's rating was the ticket's one rating.
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, (await citizen.RateAsync(ticket, "verySatisfied")).StatusCode);
+        // After the thank-you the pad returns to the staff card by itself.
+        await Assertions.Expect(pad.Locator("#idle")).ToBeVisibleAsync(new() { Timeout = 8000 });
+
+        // A pad that was never paired (or whose key was replaced) gets nothing.
+        var stranger = await chromium.NewPageAsync(app.Address, 1280, 800);
+        await stranger.GotoAsync($"/pad/{Demo.City}/{Demo.Window(8)}");
+        await Assertions.Expect(stranger.Locator("#unpaired")).ToBeVisibleAsync();
+        var forged = await chromium.NewPageAsync(app.Address, 1280, 800);
+        await forged.GotoAsync($"/pad/{Demo.City}/{Demo.Window(7)}?key=guessed");
+        await Assertions.Expect(forged.Locator("#unpaired")).ToBeVisibleAsync(new() { Timeout = 5000 });
+    }
+
+    [Fact]
+    public async Task HolderRatesOnThePhoneAndAddsTheFollowUpAfterTheCaseClosed()
+    {
+        await using var app = await QueueApp.StartAsync(kestrel: true);
+        var citizen = app.CreateClient();
+        var staff = await app.SignedInAsync("staff07");
+        var ticket = await staff.ServeAsync(citizen, 7);
+
+        await using var chromium = await Chromium.LaunchAsync();
+        var phone = await chromium.NewPageAsync(app.Address, 390, 844);
+        await phone.GotoAsync($"/rate/{ticket.Id}?token={Uri.EscapeDataString(ticket.Token!)}");
+        await Assertions.Expect(phone.Locator(".tags-dissatisfied")).ToBeHiddenAsync();
+        await phone.ClickAsync(".pad-face.level-4");
+        await Assertions.Expect(phone.Locator(".tags-dissatisfied")).ToBeVisibleAsync();
+        await phone.CheckAsync("input[value='dissatisfied:材料要求不清']");
+        await phone.FillAsync("textarea[name=comment]", "材料清单和窗口说的不一样");
+        await phone.FillAsync("input[name=phone]", "13700001111");
+        await Chromium.ScreenshotAsync(phone, "rate-phone");
+        await phone.ClickAsync("button[type=submit]");
+        await Assertions.Expect(phone.Locator("#rate-done")).ToBeVisibleAsync();
+        await Assertions.Expect(phone.Locator("#rated")).ToContainTextAsync("不满意");
+
+        var evaluator = await app.SignedInAsync("evaluator");
+        var c = await evaluator.CaseOfAsync(ticket.Id);
+        Assert.Equal(["材料要求不清"], (await evaluator.GetFromJsonAsync<List<RatingDto>>($"/api/ratings?hallId={Demo.City}", ApiCalls.Json))!.Single().Tags);
+        foreach (var step in new[] { "verify", "rectify", "reply", "close" }) (await evaluator.StepAsync(c.Id, step)).EnsureSuccessStatusCode();
+
+        await phone.GotoAsync($"/rate/{ticket.Id}?token={Uri.EscapeDataString(ticket.Token!)}");
+        await phone.ClickAsync(".pad-face.level-2");
+        await phone.ClickAsync("button[type=submit]");
+        await Assertions.Expect(phone.Locator("#rated")).ToContainTextAsync("满意");
+        await Assertions.Expect(phone.Locator("#rate-form")).ToHaveCountAsync(0);
+        await Chromium.ScreenshotAsync(phone, "rate-phone-follow-up");
+    }
+
+    [Fact]
+    public async Task ManagerPairsTheTabletFromTheTabletAndIsSignedOutOnIt()
+    {
+        await using var app = await QueueApp.StartAsync(kestrel: true);
+        await using var chromium = await Chromium.LaunchAsync();
+        var tablet = await chromium.NewPageAsync(app.Address, 1280, 800);
+        await tablet.GotoAsync($"/pad/{Demo.City}/{Demo.Window(5)}/pair");
+        await tablet.FillAsync("input[name=username]", "manager");
+        await tablet.FillAsync("input[name=password]", "demo123");
+        await tablet.ClickAsync("button[type=submit]");
+        await tablet.ClickAsync("#pair");
+        await Assertions.Expect(tablet.Locator("#staff-name")).ToHaveTextAsync("陈静");
+        await Assertions.Expect(tablet.Locator("#unpaired")).ToBeHiddenAsync();
+        Assert.EndsWith($"/pad/{Demo.City}/{Demo.Window(5)}", tablet.Url);
+
+        // Nobody is signed in on the tablet any more.
+        await tablet.GotoAsync("/ratings");
+        Assert.Contains("/login", tablet.Url);
+        // And the key stayed on the device: the pad works after coming back without it in the address.
+        await tablet.GotoAsync($"/pad/{Demo.City}/{Demo.Window(5)}");
+        var citizen = app.CreateClient();
+        var staff = await app.SignedInAsync("staff05");
+        var ticket = await staff.ServeAsync(citizen, 5, Demo.SocialInsurance);
+        await Assertions.Expect(tablet.Locator("#rate-number")).ToHaveTextAsync(ticket.Number, new() { Timeout = 3000 });
+    }
+
+    private sealed record Pairing(string PadUrl);
+}
