@@ -20,7 +20,7 @@
     $('latest').innerHTML = latest
       ? `${esc(t('please'))} <b class="latest-number">${esc(latest.ticketNumber)}</b> ${esc(t('goTo'))} <b class="latest-window">${latest.windowNumber}</b> ${esc(t('windowSuffix'))}`
       : `<span class="muted">${esc(t('welcome'))}</span>`;
-    $('recent').innerHTML = board.recentCalls.slice(1, 9)
+    $('recent').innerHTML = board.recentCalls.slice(1, 5)
       .map(c => `<tr><td class="num">${esc(c.ticketNumber)}</td><td>${c.windowNumber} ${esc(t('windowSuffixShort'))}</td></tr>`).join('');
     $('windows').innerHTML = board.windows
       .map(w => `<div class="window-tile state-${esc(w.state)}" data-window-id="${esc(w.id)}"><div class="w-number">${w.number} ${esc(t('windowSuffixShort'))}</div><div class="w-ticket">${esc(w.ticketNumber ?? t('state.' + w.state))}</div></div>`).join('');
