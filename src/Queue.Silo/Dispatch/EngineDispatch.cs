@@ -10,20 +10,27 @@ namespace Queue.Silo.Dispatch;
 /// highest score = minutes that head has waited + a balancing term: a bonus for lines that are long
 /// compared with the windows able to serve them (a window helps first the queue fewer other windows can
 /// help), minus a penalty for lines whose other windows would be left with nothing to call (they should
-/// keep that work). The term is clamped to ±cap, so no ticket is ever overtaken by one queued more than
-/// <see cref="MaxOvertakeMinutes"/> after it: ageing bounds every overtaking. The defaults were tuned
-/// with the simulator on the shared scenarios (docs/benchmarks.md).
+/// keep that work). The term is clamped to ±cap. A generalist window (one that shares a service with a
+/// window serving fewer services) also gives short services a head start of min(weight × norm, cap)
+/// minutes over long ones — the cμ rule, bounded: its time is best spent on what clears the most
+/// citizens per minute, and the long services have specialists of their own. Both terms are bounded, so
+/// no ticket is ever overtaken by one queued more than <see cref="MaxOvertakeMinutes"/> after it: ageing
+/// bounds every overtaking. The defaults were tuned with the simulator on the shared scenarios
+/// (docs/benchmarks.md, decision 0055).
 /// </summary>
 public sealed class EngineDispatch(double balanceWeight = EngineDispatch.DefaultBalanceWeight, double balanceCapMinutes = EngineDispatch.DefaultBalanceCapMinutes,
-    double starvationWeight = EngineDispatch.DefaultStarvationWeight)
+    double starvationWeight = EngineDispatch.DefaultStarvationWeight, double shortServiceWeight = EngineDispatch.DefaultShortServiceWeight,
+    double shortServiceCapMinutes = EngineDispatch.DefaultShortServiceCapMinutes)
     : IDispatchPolicy, ILineDispatch
 {
     public const double DefaultBalanceWeight = 1.0;
     public const double DefaultBalanceCapMinutes = 30;
     public const double DefaultStarvationWeight = 1.0;
+    public const double DefaultShortServiceWeight = 3.0;
+    public const double DefaultShortServiceCapMinutes = 45;
 
     /// <summary>No ticket is called while an eligible ticket queued more than this many minutes earlier waits.</summary>
-    public double MaxOvertakeMinutes => 2 * balanceCapMinutes + PriorityHeadStart.MaxMinutes;
+    public double MaxOvertakeMinutes => 2 * balanceCapMinutes + shortServiceCapMinutes + PriorityHeadStart.MaxMinutes;
 
     public DateTimeOffset OrderKey(Ticket ticket) => PriorityHeadStart.EffectiveQueuedAt(ticket);
 
@@ -41,12 +48,13 @@ public sealed class EngineDispatch(double balanceWeight = EngineDispatch.Default
         if (lines.Count == 0) return null;
         var counts = new Dictionary<string, int>();
         foreach (var t in hall.WaitingTickets) counts[t.ServiceId] = counts.GetValueOrDefault(t.ServiceId) + 1;
+        var generalist = IsGeneralist(hall.Windows, window);
         var heads = new List<LineHead>(lines.Count);
         var tickets = new List<Ticket>(lines.Count);
         foreach (var (serviceId, line) in lines)
         {
             heads.Add(new LineHead(serviceId, line.Key, line.Head.Number, line.Count, AbleWindows(hall, serviceId),
-                hall.FindService(serviceId)?.NormMinutes ?? 5, NeighbourStarvation(hall.Windows, window, serviceId, counts)));
+                hall.FindService(serviceId)?.NormMinutes ?? 5, NeighbourStarvation(hall.Windows, window, serviceId, counts), generalist));
             tickets.Add(line.Head);
         }
         return tickets[Choose(heads, now)];
@@ -94,6 +102,18 @@ public sealed class EngineDispatch(double balanceWeight = EngineDispatch.Default
         return starvation;
     }
 
+    /// <summary>
+    /// Whether another open window shares a service with <paramref name="me"/> but serves fewer services: then
+    /// the long services <paramref name="me"/> could take have narrower windows to go to. In a hall where
+    /// every window serves the same services no window is a generalist, and the lines go by age.
+    /// </summary>
+    public static bool IsGeneralist(IEnumerable<HallWindow> windows, HallWindow me)
+    {
+        foreach (var w in windows)
+            if (w.Id != me.Id && w.State != WindowState.Closed && w.ServiceIds.Count < me.ServiceIds.Count && w.ServiceIds.Any(me.Serves)) return true;
+        return false;
+    }
+
     /// <summary>One neighbour's share of <see cref="NeighbourStarvation"/>, given the tickets it may call.</summary>
     public static double Starvation(int work) => 1.0 / Math.Max(1, work);
 
@@ -102,7 +122,8 @@ public sealed class EngineDispatch(double balanceWeight = EngineDispatch.Default
         var waited = (now - head.OrderKey).TotalMinutes;
         var backlogPerWindow = head.Count * head.MeanMinutes / Math.Max(1, head.AbleWindows);
         var balance = balanceWeight * backlogPerWindow - starvationWeight * head.MeanMinutes * head.NeighbourStarvation;
-        return waited + Math.Clamp(balance, -balanceCapMinutes, balanceCapMinutes);
+        var shortService = head.Generalist ? Math.Min(shortServiceWeight * head.MeanMinutes, shortServiceCapMinutes) : 0;
+        return waited + Math.Clamp(balance, -balanceCapMinutes, balanceCapMinutes) - shortService;
     }
 
     private static bool Earlier(LineHead a, LineHead b) =>

@@ -51,6 +51,7 @@ internal static class ForwardRun
         foreach (var line in lines.Values) waitingByService[line.ServiceId] = waitingByService.GetValueOrDefault(line.ServiceId) + line.Remaining;
         var work = calling.Select(w => w.ServiceIds.Sum(s => waitingByService.GetValueOrDefault(s))).ToArray();
         var servers = waitingByService.Keys.ToDictionary(s => s, s => calling.Select((w, i) => (w, i)).Where(x => x.w.Serves(s)).Select(x => x.i).ToArray());
+        var generalist = calling.Select(w => EngineDispatch.IsGeneralist(hall.Windows, w)).ToArray();
         var queue = new PriorityQueue<int, (DateTimeOffset, int)>();
         foreach (var (w, free) in FreeAt(hall, now, model, calling)) queue.Enqueue(index[w.Id], (free, w.Number));
 
@@ -70,7 +71,7 @@ internal static class ForwardRun
                 var starvation = 0.0;
                 foreach (var other in servers[line.ServiceId])
                     if (other != me) starvation += EngineDispatch.Starvation(work[other]);
-                heads.Add(new LineHead(line.ServiceId, head.Key, head.Number, line.Remaining, able[line.ServiceId], line.Norm, starvation));
+                heads.Add(new LineHead(line.ServiceId, head.Key, head.Number, line.Remaining, able[line.ServiceId], line.Norm, starvation, generalist[me]));
                 headLines.Add(line);
             }
             if (heads.Count == 0) continue;

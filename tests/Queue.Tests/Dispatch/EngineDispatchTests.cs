@@ -61,6 +61,43 @@ public sealed class EngineDispatchTests
     }
 
     [Fact]
+    public void GeneralistWindowTakesTheShorterServiceFirstButOnlyWithinItsBoundedHeadStart()
+    {
+        // W1 serves S1 (4 min) and S2 (12 min); W2 and W3 are specialists and busy. S2's head waited 5 min
+        // longer, so the baseline calls it; the engine's generalist takes the short S1 (head start
+        // 3 × (12 − 4) = 24 min) — but not once S2's head has waited more than that longer.
+        string[][] windows = [["S1", "S2"], ["S1"], ["S2"]];
+        foreach (var (lead, expected) in new[] { (5.0, "S1"), (30.0, "S2") })
+        {
+            var hall = SmallHall.Create(new EngineDispatch(), [4, 12], windows);
+            hall.Issue("S1");
+            hall.Issue("S2");
+            hall.Serve("W2");
+            hall.Serve("W3");
+            hall.Issue("S2");
+            hall.Issue("S2");
+            hall.Advance(lead);
+            hall.Issue("S1");
+            hall.Issue("S1");
+            hall.Advance(1);
+
+            Assert.Equal(expected, hall.Serve("W1").ServiceId);
+        }
+    }
+
+    [Fact]
+    public void InAHallOfAlikeWindowsTheOlderHeadGoesFirstWhateverItsServiceTakes()
+    {
+        var hall = SmallHall.Create(new EngineDispatch(), [4, 12], [["S1", "S2"], ["S1", "S2"]]);
+        hall.Issue("S2");
+        hall.Advance(1);
+        hall.Issue("S1");
+        hall.Advance(1);
+
+        Assert.Equal("S2", hall.Serve("W1").ServiceId);
+    }
+
+    [Fact]
     public void DispatchOnlyCallsTicketsTheHallAllowsTheWindowToCall()
     {
         var hall = SmallHall.Create(new EngineDispatch(), [5, 5], [["S1"], ["S2"]]);
@@ -116,7 +153,8 @@ public sealed class EngineDispatchTests
         // lets a stream of green tickets hold an ordinary one back indefinitely.
         var hall = SmallHall.Create(new OldestFirstDispatch(), [5], [["S1"]], new QueueLengthPredictor());
         var early = hall.Issue("S1");
-        for (var i = 0; i < 30; i++)
+        var rounds = (int)(new EngineDispatch().MaxOvertakeMinutes / 5) + 6;
+        for (var i = 0; i < rounds; i++)
         {
             hall.Advance(5);
             hall.Issue("S1", TicketPriority.Green);
