@@ -99,7 +99,7 @@ public sealed class UnattendedScreensTests
             Assert.True(after[i].Nodes <= before[i].Nodes + 20, $"screen {i}: DOM nodes grew from {before[i].Nodes} to {after[i].Nodes}");
             Assert.True(after[i].Listeners <= before[i].Listeners + 2, $"screen {i}: listeners grew from {before[i].Listeners} to {after[i].Listeners}");
         }
-        Assert.Equal(8, await wall.Locator("#recent tr").CountAsync());
+        Assert.Equal(4, await wall.Locator("#recent tr").CountAsync()); // the latest call is the banner; four more fit beside the presence code
     }
 
     private static async Task<HttpClient> StaffAsync(Uri address)
