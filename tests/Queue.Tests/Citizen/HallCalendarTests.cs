@@ -161,6 +161,7 @@ public sealed class HallCalendarTests
         Assert.Contains("id=\"closed\"", await anyone.GetStringAsync($"/kiosk/{Demo.Town}"));
 
         // The city hall works Tuesday anyway (its own 调休 entry beats the national one); the town stays closed.
+        (admin, manager) = (await app.SignedInAsync("admin"), await app.SignedInAsync("manager")); // a day later: fresh bearer tokens
         Assert.Equal(HttpStatusCode.OK, (await manager.PutAsJsonAsync($"/api/halls/{Demo.City}/calendar/days/2026-11-24", new { kind = "workingDay", name = "本厅照常" })).StatusCode);
         Assert.DoesNotContain("id=\"closed\"", await anyone.GetStringAsync($"/kiosk/{Demo.City}"));
         Assert.Contains("id=\"closed\"", await anyone.GetStringAsync($"/kiosk/{Demo.Town}"));

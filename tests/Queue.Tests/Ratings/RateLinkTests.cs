@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.RegularExpressions;
 using Queue.Tests.Infrastructure;
 
@@ -19,7 +20,7 @@ public sealed partial class RateLinkTests
         Assert.True(link.Success);
         Assert.DoesNotContain("hidden", link.Value);
         Assert.Contains($"href=\"/rate/{done.Id}?token={Uri.EscapeDataString(done.Token!)}\"", link.Value);
-        Assert.Contains("评价本次服务", link.Value);
+        Assert.Contains("评价本次服务", WebUtility.HtmlDecode(link.Value));
 
         var hidden = RateLink().Match(await citizen.GetStringAsync($"/t/{waiting.Id}?token={Uri.EscapeDataString(waiting.Token!)}"));
         Assert.True(hidden.Success);
