@@ -8,6 +8,8 @@ namespace Queue.Silo.Calendar;
 /// Reads and edits a hall's calendar. Every read goes to the database (two small tables), so an edit on
 /// one node is seen at once by every node. Other features use <see cref="ForHallAsync"/> and ask the
 /// returned <see cref="WorkingCalendar"/>: is the hall open, which days are working days, add N working days.
+/// Days for all halls (<see cref="CalendarDay.AllHalls"/>: national holidays and 调休) live in the same table
+/// and are part of every hall's calendar; a hall's own entry for a date beats them (docs/decisions/0065).
 /// </summary>
 public sealed class HallCalendar(IDbContextFactory<QueueDb> dbs, TimeProvider time)
 {
@@ -16,7 +18,7 @@ public sealed class HallCalendar(IDbContextFactory<QueueDb> dbs, TimeProvider ti
         await using var db = await dbs.CreateDbContextAsync(ct);
         var hall = await db.Halls.AsNoTracking().FirstOrDefaultAsync(h => h.Id == hallId, ct) ?? throw HallException.NotFound("hall", hallId);
         var hours = await db.Set<OpeningHours>().AsNoTracking().Where(h => h.HallId == hallId).ToListAsync(ct);
-        var days = await db.Set<CalendarDay>().AsNoTracking().Where(d => d.HallId == hallId).ToListAsync(ct);
+        var days = await db.Set<CalendarDay>().AsNoTracking().Where(d => d.HallId == hallId || d.HallId == CalendarDay.AllHalls).ToListAsync(ct);
         return new WorkingCalendar(hall, hours, days);
     }
 
@@ -44,11 +46,47 @@ public sealed class HallCalendar(IDbContextFactory<QueueDb> dbs, TimeProvider ti
         return await ForHallAsync(hallId, ct);
     }
 
-    /// <summary>Declares a date a holiday or a make-up working day (replacing what it was).</summary>
+    /// <summary>Declares a date a holiday or a make-up working day of one hall (replacing what it was).</summary>
     public async Task<CalendarDay> SetDayAsync(string hallId, DateOnly date, CalendarDayKind kind, string name, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         await RequireHallAsync(db, hallId, ct);
+        return await SetAsync(db, hallId, date, kind, name, ct);
+    }
+
+    /// <summary>Declares a date a holiday or a make-up working day of every hall (national), replacing what it was.</summary>
+    public async Task<CalendarDay> SetAllHallsDayAsync(DateOnly date, CalendarDayKind kind, string name, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await SetAsync(db, CalendarDay.AllHalls, date, kind, name, ct);
+    }
+
+    /// <summary>The days for all halls between two dates (inclusive), by date.</summary>
+    public async Task<IReadOnlyList<CalendarDay>> AllHallsDaysAsync(DateOnly from, DateOnly to, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var days = await db.Set<CalendarDay>().AsNoTracking()
+            .Where(d => d.HallId == CalendarDay.AllHalls && d.Date >= from && d.Date <= to).ToListAsync(ct);
+        return days.OrderBy(d => d.Date).ToList();
+    }
+
+    /// <summary>Returns a date of one hall to the weekly pattern (or to the all-halls entry, if there is one).</summary>
+    public async Task RemoveDayAsync(string hallId, DateOnly date, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        await RequireHallAsync(db, hallId, ct);
+        await RemoveAsync(db, hallId, date, ct);
+    }
+
+    /// <summary>Removes a date for all halls; halls' own entries for that date stay.</summary>
+    public async Task RemoveAllHallsDayAsync(DateOnly date, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        await RemoveAsync(db, CalendarDay.AllHalls, date, ct);
+    }
+
+    private static async Task<CalendarDay> SetAsync(QueueDb db, string hallId, DateOnly date, CalendarDayKind kind, string name, CancellationToken ct)
+    {
         var day = await db.Set<CalendarDay>().FirstOrDefaultAsync(d => d.HallId == hallId && d.Date == date, ct);
         if (day is null) db.Add(day = new CalendarDay(hallId, date, kind, name));
         else
@@ -60,17 +98,15 @@ public sealed class HallCalendar(IDbContextFactory<QueueDb> dbs, TimeProvider ti
         return day;
     }
 
-    /// <summary>Returns a date to the weekly pattern.</summary>
-    public async Task RemoveDayAsync(string hallId, DateOnly date, CancellationToken ct = default)
+    private static async Task RemoveAsync(QueueDb db, string hallId, DateOnly date, CancellationToken ct)
     {
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        await RequireHallAsync(db, hallId, ct);
         var removed = await db.Set<CalendarDay>().Where(d => d.HallId == hallId && d.Date == date).ExecuteDeleteAsync(ct);
         if (removed == 0) throw HallException.NotFound("calendar day", date.ToString("yyyy-MM-dd"));
     }
 
     private static async Task RequireHallAsync(QueueDb db, string hallId, CancellationToken ct)
     {
-        if (!await db.Halls.AnyAsync(h => h.Id == hallId, ct)) throw HallException.NotFound("hall", hallId);
+        // "*" is never a hall: the all-halls entries have their own, admin-only, methods.
+        if (hallId == CalendarDay.AllHalls || !await db.Halls.AnyAsync(h => h.Id == hallId, ct)) throw HallException.NotFound("hall", hallId);
     }
 }

@@ -3,7 +3,8 @@ using Queue.Silo.Halls;
 namespace Queue.Silo.Calendar;
 
 /// <summary>
-/// One hall's calendar as of one read: weekly opening hours, holidays and make-up working days (调休).
+/// One hall's calendar as of one read: weekly opening hours, holidays and make-up working days (调休),
+/// the hall's own and those for all halls (national), the hall's own entry winning on the same date.
 /// Pure and synchronous, so slots, deadlines and the kiosk's closed message all answer from the same rules.
 /// A hall whose manager has not set opening hours yet counts Monday–Friday as working days with the
 /// standard hours for slots and deadlines, but is never shown as closed by the clock (only on holidays):
@@ -25,7 +26,9 @@ public sealed class WorkingCalendar
     {
         this.hall = hall;
         this.hours = hours.ToDictionary(h => h.Weekday);
-        this.days = days.ToDictionary(d => d.Date);
+        // All-halls entries first, so that the hall's own entry for the same date overwrites it.
+        this.days = [];
+        foreach (var d in days.OrderBy(d => d.ForAllHalls ? 0 : 1)) this.days[d.Date] = d;
     }
 
     public string HallId => hall.Id;

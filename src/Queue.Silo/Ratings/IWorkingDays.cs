@@ -1,8 +1,8 @@
 namespace Queue.Silo.Ratings;
 
 /// <summary>
-/// Working days of a hall, for bad-review deadlines. <see cref="RatingCalendar"/> is the fallback
-/// (weekdays, plus its own holiday / make-up table); the hall calendar replaces it when registered first.
+/// Working days of a hall, for bad-review deadlines. Implemented by <see cref="Calendar.HallWorkingDays"/>
+/// over the hall calendar, the one source of working days (decision 0065).
 /// </summary>
 public interface IWorkingDays
 {

@@ -1,18 +1,17 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
+using Queue.Silo.Calendar;
 
 namespace Queue.Silo.Ratings;
 
 public static class RatingServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers 好差评: ratings, cases, scores, exports' queries, pads and the supervisor. The working-day
-    /// calendar is <see cref="RatingCalendar"/> unless an <see cref="IWorkingDays"/> was registered before.
+    /// Registers 好差评: ratings, cases, scores, exports' queries, pads and the supervisor. Case deadlines count
+    /// the working days of the hall calendar (<see cref="HallWorkingDays"/>, decision 0065).
     /// </summary>
     public static IServiceCollection AddQueueRatings(this IServiceCollection services)
     {
-        services.TryAddSingleton<RatingCalendar>();
-        services.TryAddSingleton<IWorkingDays>(sp => sp.GetRequiredService<RatingCalendar>());
+        services.AddSingleton<IWorkingDays, HallWorkingDays>();
         services.AddSingleton<RatingPolicies>();
         services.AddSingleton<RatingInvitations>();
         services.AddSingleton<RatingPads>();

@@ -66,17 +66,6 @@ internal sealed class HallRatingPolicyConfiguration : IEntityTypeConfiguration<H
     }
 }
 
-internal sealed class CalendarDayConfiguration : IEntityTypeConfiguration<CalendarDay>
-{
-    public void Configure(EntityTypeBuilder<CalendarDay> e)
-    {
-        e.ToTable("rating_calendar_days");
-        e.HasKey(d => new { d.HallId, d.Date });
-        e.Property(d => d.HallId).HasMaxLength(64);
-        e.Property(d => d.Name).HasMaxLength(100);
-    }
-}
-
 internal sealed class RatingPadConfiguration : IEntityTypeConfiguration<RatingPad>
 {
     public void Configure(EntityTypeBuilder<RatingPad> e)

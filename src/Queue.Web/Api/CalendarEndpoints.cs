@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using Queue.Silo.Accounts;
 using Queue.Silo.Calendar;
 using Queue.Silo.Engine;
 using Queue.Web.Auth;
@@ -10,11 +11,18 @@ namespace Queue.Web.Api;
 public sealed record WeekdayHours(DayOfWeek? Weekday, string? Opens, string? Closes);
 public sealed record OpeningHoursRequest(List<WeekdayHours>? Hours);
 public sealed record CalendarDayRequest(CalendarDayKind? Kind, string? Name);
-public sealed record CalendarDayView(DateOnly Date, CalendarDayKind Kind, string Name);
+/// <summary>A special day; <c>AllHalls</c> when it is a national day rather than the hall's own.</summary>
+public sealed record CalendarDayView(DateOnly Date, CalendarDayKind Kind, string Name, bool AllHalls = false)
+{
+    public static CalendarDayView Of(CalendarDay d) => new(d.Date, d.Kind, d.Name, d.ForAllHalls);
+}
 public sealed record CalendarView(string HallId, bool HasOpeningHours, bool OpenNow, DateTimeOffset? NextOpening,
     IReadOnlyList<WeekdayHours> Hours, IReadOnlyList<CalendarDayView> Days, IReadOnlyList<DateOnly> WorkingDays);
 
-/// <summary>The hall calendar (办公时间, 法定节假日, 调休): anyone reads it, the hall's managers edit it.</summary>
+/// <summary>
+/// The hall calendar (办公时间, 法定节假日, 调休): anyone reads it, the hall's managers edit their hall's days,
+/// admins edit the days of all halls (national holidays and 调休, <c>/api/calendar/days</c>).
+/// </summary>
 public static class CalendarEndpoints
 {
     public static IEndpointRouteBuilder MapHallCalendar(this IEndpointRouteBuilder routes)
@@ -43,7 +51,7 @@ public static class CalendarEndpoints
             RequireManager(user, hallId);
             var req = Validate.Body(body);
             var day = await calendar.SetDayAsync(hallId, ParseDate(date, "date"), Validate.Required(req.Kind, "kind"), Validate.Text(req.Name, "name", 100) ?? "");
-            return TypedResults.Ok(new CalendarDayView(day.Date, day.Kind, day.Name));
+            return TypedResults.Ok(CalendarDayView.Of(day));
         }).RequireAuthorization(AuthSetup.ManagerPolicy);
         group.MapDelete("/days/{date}", async (string hallId, string date, ClaimsPrincipal user, HallCalendar calendar) =>
         {
@@ -51,6 +59,30 @@ public static class CalendarEndpoints
             await calendar.RemoveDayAsync(hallId, ParseDate(date, "date"));
             return TypedResults.NoContent();
         }).RequireAuthorization(AuthSetup.ManagerPolicy);
+
+        var national = routes.MapGroup("/api/calendar/days").WithTags("calendar");
+        national.MapGet("/", async (string? from, string? to, HallCalendar calendar, TimeProvider time) =>
+        {
+            // By default this year and the next: the State Council publishes each year's notice late in the year before.
+            var year = time.GetUtcNow().Year;
+            var start = from is null ? new DateOnly(year, 1, 1) : ParseDate(from, "from");
+            var end = to is null ? new DateOnly(year + 1, 12, 31) : ParseDate(to, "to");
+            if (end < start || end.DayNumber - start.DayNumber > 800) throw HallException.Invalid("to", "to must be after from and within 800 days.");
+            return TypedResults.Ok((await calendar.AllHallsDaysAsync(start, end)).Select(CalendarDayView.Of).ToList());
+        });
+        national.MapPut("/{date}", async (string date, CalendarDayRequest? body, ClaimsPrincipal user, HallCalendar calendar) =>
+        {
+            RequireAdmin(user);
+            var req = Validate.Body(body);
+            var day = await calendar.SetAllHallsDayAsync(ParseDate(date, "date"), Validate.Required(req.Kind, "kind"), Validate.Text(req.Name, "name", 100) ?? "");
+            return TypedResults.Ok(CalendarDayView.Of(day));
+        }).RequireAuthorization();
+        national.MapDelete("/{date}", async (string date, ClaimsPrincipal user, HallCalendar calendar) =>
+        {
+            RequireAdmin(user);
+            await calendar.RemoveAllHallsDayAsync(ParseDate(date, "date"));
+            return TypedResults.NoContent();
+        }).RequireAuthorization();
         return routes;
     }
 
@@ -60,7 +92,7 @@ public static class CalendarEndpoints
         for (var d = from; d <= to; d = d.AddDays(1)) if (days.IsWorkingDay(d)) working.Add(d);
         return new CalendarView(days.HallId, days.HasOpeningHours, days.IsOpen(now), days.NextOpening(now),
             days.WeeklyHours.OrderBy(h => ((int)h.Weekday + 6) % 7).Select(h => new WeekdayHours(h.Weekday, h.Opens.ToString("HH:mm"), h.Closes.ToString("HH:mm"))).ToList(),
-            days.SpecialDays.Where(d => d.Date >= from && d.Date <= to).OrderBy(d => d.Date).Select(d => new CalendarDayView(d.Date, d.Kind, d.Name)).ToList(),
+            days.SpecialDays.Where(d => d.Date >= from && d.Date <= to).OrderBy(d => d.Date).Select(CalendarDayView.Of).ToList(),
             working);
     }
 
@@ -71,6 +103,12 @@ public static class CalendarEndpoints
     private static TimeOnly ParseTime(string? value, string field) =>
         TimeOnly.TryParseExact(value, ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var t)
             ? t : throw HallException.Invalid(field, $"{field} must be a time like 09:00.");
+
+    /// <summary>National days change every hall's slots, closed message and deadlines: admins only, never a hall's manager.</summary>
+    private static void RequireAdmin(ClaimsPrincipal user)
+    {
+        if (!user.IsInRole(Role.Admin)) throw new HallException(RefusalKind.Forbidden, "calendar.adminOnly", "Only admins may edit the days of all halls.");
+    }
 
     private static void RequireManager(ClaimsPrincipal user, string hallId)
     {

@@ -9,8 +9,6 @@ namespace Queue.Web.Ratings;
 
 public sealed record RateRequest(string? Token, string? Invitation, RatingLevel? Level, List<string>? Tags, string? Comment, string? Phone);
 
-public sealed record CalendarDayRequest(bool? Working, string? Name);
-
 public sealed record PadPairing(string HallId, string WindowId, string PadKey, string PadUrl);
 
 /// <summary>
@@ -54,17 +52,6 @@ public static class RatingEndpoints
             var key = await pads.PairAsync(hallId, Validate.Id(windowId, "windowId"), user.AccountId() ?? "");
             return TypedResults.Ok(new PadPairing(hallId, windowId, key, $"/pad/{hallId}/{windowId}?key={Uri.EscapeDataString(key)}"));
         }).RequireAuthorization();
-        // The fallback working-day table for case deadlines (decision 0062): a holiday on a weekday, or a
-        // make-up working day (调休) on a weekend. Hall "*" applies to every hall and is the admins'.
-        routes.MapPut("/api/rating-calendar/{hallId}/{date}", async (string hallId, DateOnly date, CalendarDayRequest? body, ClaimsPrincipal user, RatingCalendar calendar) =>
-        {
-            RatingAccess.Require(hallId == CalendarDay.AllHalls ? user.IsInRole(Silo.Accounts.Role.Admin) : user.EvaluatesHall(Validate.Id(hallId, "hallId")));
-            var req = Validate.Body(body);
-            var working = Validate.Required(req.Working, "working");
-            var name = Validate.Text(req.Name, "name", 100) ?? (working ? "调休上班" : "节假日");
-            await calendar.SetDayAsync(hallId, date, working, name);
-            return TypedResults.Ok(new { hallId, date, working, name });
-        }).WithTags("ratings").RequireAuthorization();
         return routes;
     }
 

@@ -105,6 +105,19 @@ public sealed class CitizenBrowserTests
         Assert.Equal(["near", "called"], kinds);
         Assert.True(await phone.EvaluateAsync<bool>("window.qhPagingLog.every(e => e.sounded)"));
         await Chromium.ScreenshotAsync(phone, "citizen-phone-called");
+        await Assertions.Expect(phone.Locator("#rate-link")).ToBeHiddenAsync();
+
+        // Once served, the page offers 好差评: a link to the rating page keyed by the same token.
+        await admin.WindowAsync(1, "start", hallId: Demo.Village);
+        await admin.WindowAsync(1, "complete", new { outcome = "done" }, Demo.Village);
+        await Assertions.Expect(phone.Locator("#rate-link")).ToBeVisibleAsync();
+        await Assertions.Expect(phone.Locator("#rate-link")).ToContainTextAsync("评价本次服务");
+        await Chromium.ScreenshotAsync(phone, "citizen-phone-done-rate-link");
+        await phone.ClickAsync("#rate-link");
+        await phone.WaitForURLAsync("**/rate/**");
+        var ticketId = trackUrl.Split("/t/")[1].Split('?')[0];
+        Assert.StartsWith($"{app.Address.ToString().TrimEnd('/')}/rate/{ticketId}?token=", phone.Url);
+        Assert.Equal(new Uri(trackUrl).Query, new Uri(phone.Url).Query);
 
         // Another ticket, cancelled from its page.
         await phone.GotoAsync($"/m/{Demo.Village}");

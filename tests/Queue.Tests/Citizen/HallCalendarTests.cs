@@ -1,8 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Queue.Silo.Calendar;
 using Queue.Silo.Halls;
+using Queue.Silo.Ratings;
 using Queue.Tests.Infrastructure;
+using Queue.Tests.Ratings;
 
 namespace Queue.Tests.Citizen;
 
@@ -97,6 +100,82 @@ public sealed class HallCalendarTests
         clock.Set(CitizenApi.Shanghai(23, 12, 30));
         Assert.False((await anyone.GetFromJsonAsync<CalendarDto>($"/api/halls/{Demo.City}/calendar", ApiCalls.Json))!.OpenNow);
         Assert.Equal(HttpStatusCode.NotFound, (await anyone.GetAsync("/api/halls/nowhere/calendar")).StatusCode);
+    }
+
+    [Fact]
+    public void AHallsOwnDayBeatsTheAllHallsDayOfTheSameDate()
+    {
+        var days = new[]
+        {
+            new CalendarDay("h", new DateOnly(2026, 10, 2), CalendarDayKind.WorkingDay, "本厅照常"),
+            new CalendarDay(CalendarDay.AllHalls, new DateOnly(2026, 10, 1), CalendarDayKind.Holiday, "国庆节"),
+            new CalendarDay(CalendarDay.AllHalls, new DateOnly(2026, 10, 2), CalendarDayKind.Holiday, "国庆节"),
+            new CalendarDay(CalendarDay.AllHalls, new DateOnly(2026, 10, 10), CalendarDayKind.WorkingDay, "国庆调休"),
+        };
+        var cal = new WorkingCalendar(Hall, [], days);
+        Assert.False(cal.IsWorkingDay(new DateOnly(2026, 10, 1)));
+        Assert.True(cal.IsWorkingDay(new DateOnly(2026, 10, 2)));
+        Assert.Equal("本厅照常", cal.SpecialDay(new DateOnly(2026, 10, 2))!.Name);
+        Assert.True(cal.IsWorkingDay(new DateOnly(2026, 10, 10)));
+        Assert.Equal(3, cal.SpecialDays.Count);
+    }
+
+    [Fact]
+    public async Task ANationalHolidayClosesEveryKioskRemovesSlotsAndMovesDeadlinesUnlessTheHallWorksThatDay()
+    {
+        var clock = new ManualClock(CitizenApi.Shanghai(23, 10));
+        await using var app = await QueueApp.StartAsync(StorageKind.Sqlite, CitizenApi.Settings(), clock);
+        var admin = await app.SignedInAsync("admin");
+        var manager = await app.SignedInAsync("manager");
+        var anyone = app.CreateClient();
+        Assert.NotEmpty(await anyone.SlotsAsync(Demo.SocialInsurance, "2026-11-24"));
+
+        // The State Council's notice, entered once by an admin for all halls: Tuesday and Wednesday off.
+        Assert.Equal(HttpStatusCode.Forbidden, (await manager.PutAsJsonAsync("/api/calendar/days/2026-11-24", new { kind = "holiday", name = "国家假日" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.PutAsJsonAsync("/api/halls/*/calendar/days/2026-11-24", new { kind = "holiday", name = "国家假日" })).StatusCode);
+        foreach (var date in new[] { "2026-11-24", "2026-11-25" })
+            Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync($"/api/calendar/days/{date}", new { kind = "holiday", name = "国家假日" })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.PutAsJsonAsync("/api/calendar/days/2026-11-31", new { kind = "holiday" })).StatusCode);
+        Assert.Equal(2, (await anyone.GetFromJsonAsync<List<object>>("/api/calendar/days?from=2026-11-01&to=2026-11-30", ApiCalls.Json))!.Count);
+
+        // Every hall's calendar shows them.
+        var town = await anyone.GetFromJsonAsync<CalendarDto>($"/api/halls/{Demo.Town}/calendar?from=2026-11-23&to=2026-11-27", ApiCalls.Json);
+        Assert.Equal(["2026-11-23", "2026-11-26", "2026-11-27"], town!.WorkingDays);
+        Assert.Equal(2, town.Days.Count);
+
+        // Booking slots: none on the holiday.
+        Assert.Empty(await anyone.SlotsAsync(Demo.SocialInsurance, "2026-11-24"));
+        Assert.NotEmpty(await anyone.SlotsAsync(Demo.SocialInsurance, "2026-11-26"));
+
+        // Case deadline: 15 working days from Monday 23 November skip both holidays (16 December, not 14).
+        var staff = await app.SignedInAsync("staff07");
+        var citizen = app.CreateClient();
+        var ticket = await staff.ServeAsync(citizen, 7);
+        await citizen.RatedAsync(ticket, "dissatisfied", ["等候时间长"], "等了很久");
+        Assert.Equal(new DateOnly(2026, 12, 16), (await (await app.SignedInAsync("evaluator")).CaseOfAsync(ticket.Id)).DeadlineDay);
+
+        // The kiosk: open on Monday, closed on the national holiday, in every hall.
+        Assert.DoesNotContain("id=\"closed\"", await anyone.GetStringAsync($"/kiosk/{Demo.City}"));
+        clock.Set(CitizenApi.Shanghai(24, 10));
+        Assert.Contains("id=\"closed\"", await anyone.GetStringAsync($"/kiosk/{Demo.City}"));
+        Assert.Contains("id=\"closed\"", await anyone.GetStringAsync($"/kiosk/{Demo.Town}"));
+
+        // The city hall works Tuesday anyway (its own 调休 entry beats the national one); the town stays closed.
+        (admin, manager) = (await app.SignedInAsync("admin"), await app.SignedInAsync("manager")); // a day later: fresh bearer tokens
+        Assert.Equal(HttpStatusCode.OK, (await manager.PutAsJsonAsync($"/api/halls/{Demo.City}/calendar/days/2026-11-24", new { kind = "workingDay", name = "本厅照常" })).StatusCode);
+        Assert.DoesNotContain("id=\"closed\"", await anyone.GetStringAsync($"/kiosk/{Demo.City}"));
+        Assert.Contains("id=\"closed\"", await anyone.GetStringAsync($"/kiosk/{Demo.Town}"));
+        Assert.NotEmpty(await anyone.SlotsAsync(Demo.SocialInsurance, "2026-11-24"));
+        var workingDays = app.Services.GetRequiredService<IWorkingDays>();
+        Assert.Equal(new DateOnly(2026, 12, 15), await workingDays.AddWorkingDaysAsync(Demo.City, new DateOnly(2026, 11, 23), 15));
+        Assert.Equal(new DateOnly(2026, 12, 16), await workingDays.AddWorkingDaysAsync(Demo.Town, new DateOnly(2026, 11, 23), 15));
+
+        // Removing the national day reopens the town; the admin's delete leaves the hall's own entry.
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync("/api/calendar/days/2026-11-24")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.DeleteAsync("/api/calendar/days/2026-11-24")).StatusCode);
+        Assert.DoesNotContain("id=\"closed\"", await anyone.GetStringAsync($"/kiosk/{Demo.Town}"));
+        var city = await anyone.GetFromJsonAsync<CalendarDto>($"/api/halls/{Demo.City}/calendar?from=2026-11-24&to=2026-11-24", ApiCalls.Json);
+        Assert.Equal(["2026-11-24"], city!.WorkingDays);
     }
 
     private sealed record CalendarDto(bool OpenNow, List<string> WorkingDays, List<object> Days);

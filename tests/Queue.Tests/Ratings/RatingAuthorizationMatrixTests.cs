@@ -46,8 +46,11 @@ public sealed class RatingAuthorizationMatrixTests
             ("follow-up", r => Json(HttpMethod.Post, $"/api/tickets/{toRate[r].Id}/rating/follow-up", new { token = toRate[r].Token, level = "satisfied" }), [409, 403, 403, 403, 403]),
             ("policy read", _ => new(HttpMethod.Get, $"/api/halls/{h}/rating-policy"), [200, 200, 200, 200, 200]),
             ("policy change", _ => Json(HttpMethod.Put, $"/api/halls/{h}/rating-policy", new { defaultAfterDays = 5 }), [401, 403, 200, 200, 200]),
-            ("calendar day (hall)", _ => Json(HttpMethod.Put, $"/api/rating-calendar/{h}/2026-12-31", new { working = false, name = "闭馆" }), [401, 403, 403, 200, 200]),
-            ("calendar day (all halls)", _ => Json(HttpMethod.Put, "/api/rating-calendar/*/2027-01-01", new { working = false, name = "元旦" }), [401, 403, 403, 403, 200]),
+            // Case deadlines count the hall calendar's days: the hall's own are its managers', national ones the admins'.
+            ("calendar day (hall)", _ => Json(HttpMethod.Put, $"/api/halls/{h}/calendar/days/2026-12-31", new { kind = "holiday", name = "闭馆" }), [401, 403, 200, 403, 200]),
+            ("calendar day (all halls)", _ => Json(HttpMethod.Put, "/api/calendar/days/2027-01-01", new { kind = "holiday", name = "元旦" }), [401, 403, 403, 403, 200]),
+            ("calendar day (all halls) removed", _ => new(HttpMethod.Delete, "/api/calendar/days/2027-01-01"), [401, 403, 403, 403, 204]),
+            ("calendar days (all halls) read", _ => new(HttpMethod.Get, "/api/calendar/days?from=2027-01-01&to=2027-12-31"), [200, 200, 200, 200, 200]),
             ("pad pairing", _ => new(HttpMethod.Post, $"/api/halls/{h}/windows/{w}/pad"), [401, 403, 200, 403, 200]),
             ("ratings list", _ => new(HttpMethod.Get, $"/api/ratings?hallId={h}"), [401, 403, 200, 200, 200]),
             ("cases list", _ => new(HttpMethod.Get, $"/api/rating-cases?hallId={h}"), [401, 403, 200, 200, 200]),

@@ -91,6 +91,7 @@
     $('called-block').hidden = !isCalled;
     $('arrival').hidden = !(waiting && k.channel === 'mobile' && k.arrivedAt == null);
     $('cancel-ticket').hidden = !waiting;
+    if ($('rate-link')) $('rate-link').hidden = k.status !== 'done';
     if (!waiting && !isCalled) $('page-alert').hidden = true;
     $('ahead').textContent = k.peopleAhead ?? 0;
     $('eta').textContent = k.estimatedWaitMinutes ?? 0;
