@@ -5,14 +5,36 @@ namespace Queue.Silo.Engine;
 /// <summary>The citizen's commands: a remote ticket from a phone, checking in at the hall, a booking turned into a ticket.</summary>
 public sealed partial class HallState
 {
+    // Both indexes are built on first use and kept up by the commands, so a phone ticket or a check-in
+    // costs the same with twenty or twenty thousand tickets in the day; rollover drops them.
+    private Dictionary<(string Device, string Service), Ticket>? remoteTickets;
+    private List<(Ticket Ticket, DateTimeOffset FirstCalledAt)>? calledInOrder;
+
+    private Dictionary<(string Device, string Service), Ticket> RemoteTickets => remoteTickets ??=
+        tickets.Values.Where(t => t.Channel == TicketChannel.Mobile && t.DeviceHash is not null && t.IsActive)
+            .GroupBy(t => (t.DeviceHash!, t.ServiceId)).ToDictionary(g => g.Key, g => g.First());
+
+    /// <summary>Today's calls in the order they happened (first call of each ticket).</summary>
+    private List<(Ticket Ticket, DateTimeOffset FirstCalledAt)> CalledInOrder => calledInOrder ??=
+        tickets.Values.Where(t => t.CalledAt is not null).OrderBy(t => t.CalledAt).Select(t => (t, t.CalledAt!.Value)).ToList();
+
+    private void NoteCalled(Ticket ticket, DateTimeOffset at) => calledInOrder?.Add((ticket, at));
+
+    private void ForgetCitizenIndexes()
+    {
+        remoteTickets = null;
+        calledInOrder = null;
+    }
+
     /// <summary>A ticket taken by phone; it waits "not yet arrived" until its holder scans the presence code.</summary>
     public Ticket IssueRemoteTicket(string serviceId, string deviceHash, string tokenHash, HallChanges changes)
     {
         var service = GetService(serviceId);
-        if (tickets.Values.Any(t => t.IsActive && t.Channel == TicketChannel.Mobile && t.DeviceHash == deviceHash && t.ServiceId == service.Id))
+        if (RemoteTickets.TryGetValue((deviceHash, service.Id), out var held) && held.IsActive && held.ServiceId == service.Id)
             throw HallException.Conflict("ticket.onePerPhone", $"This phone already holds an active ticket for {service.Name}. / 该手机已有此事项的有效号票。");
         var ticket = IssueTicket(service.Id, TicketChannel.Mobile, TicketPriority.Normal, tokenHash, changes);
         ticket.DeviceHash = deviceHash;
+        RemoteTickets[(deviceHash, service.Id)] = ticket;
         return ticket;
     }
 
@@ -27,9 +49,14 @@ public sealed partial class HallState
         if (ticket.Status != TicketStatus.Waiting)
             throw HallException.Conflict("ticket.notWaiting", $"Ticket {ticket.Number} is {ticket.Status.ToString().ToLowerInvariant()}; check-in is only for waiting tickets.");
         if (ticket.ArrivedAt is not null) return ticket;
-        var firstPassed = tickets.Values
-            .Where(t => t.Id != ticket.Id && t.ServiceId == ticket.ServiceId && t.CalledAt is not null && Behind(t, ticket))
-            .Select(t => t.CalledAt!.Value).DefaultIfEmpty(DateTimeOffset.MaxValue).Min();
+        // Only calls made after this ticket was queued can have passed it: walk the calls back to that moment.
+        var firstPassed = DateTimeOffset.MaxValue;
+        var calls = CalledInOrder;
+        for (var i = calls.Count - 1; i >= 0 && calls[i].FirstCalledAt >= ticket.QueuedAt; i--)
+        {
+            var (t, at) = calls[i];
+            if (t.Id != ticket.Id && t.ServiceId == ticket.ServiceId && Behind(t, ticket) && at < firstPassed) firstPassed = at;
+        }
         var keep = firstPassed == DateTimeOffset.MaxValue || changes.Now - firstPassed <= TimeSpan.FromMinutes(Hall.Settings.PresenceGraceMinutes);
         ticket.Arrive(changes.Now, keep);
         changes.Touch(ticket);

@@ -86,6 +86,7 @@ public sealed partial class HallState
         }
         foreach (var old in tickets.Values.Where(t => t.BusinessDay < today && !t.IsActive).ToList()) tickets.Remove(old.Id);
         waiting.RemoveWhere(t => t.Status != TicketStatus.Waiting);
+        ForgetCitizenIndexes();
         BusinessDay = today;
     }
 
@@ -120,6 +121,7 @@ public sealed partial class HallState
         if (next is null) return null;
         if (!MayCall(window, next)) throw new InvalidOperationException($"Dispatch picked ticket {next.Number} that window {window.Number} may not call.");
         next.Call(window.Id, window.StaffId, changes.Now);
+        NoteCalled(next, changes.Now);
         waiting.Remove(next);
         window.Begin(next.Id);
         changes.Touch(next);

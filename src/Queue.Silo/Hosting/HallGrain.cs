@@ -24,7 +24,9 @@ public sealed class HallGrain
     private readonly ILogger log;
     private readonly BatchProfile profile;
     private HallState? state;
+    private static readonly TimeSpan RepublishAfter = TimeSpan.FromMilliseconds(700);
     private volatile HallSnapshot? snapshot;
+    private int republishPending;
 
     internal HallGrain(string hallId, HallStore store, HallFeed feed, TimeProvider time, Func<IDispatchPolicy> dispatch,
         Func<IWaitPredictor> predictor, ILogger log)
@@ -80,8 +82,9 @@ public sealed class HallGrain
             while (batch.Count < MaxBatch && inbox.Reader.TryRead(out var w)) batch.Add(w);
             try
             {
-                if (batch.All(w => w.Command is null)) await ReloadIfChangedAsync();
-                else await RunBatchAsync(batch);
+                if (batch.Any(w => w.Command is not null)) await RunBatchAsync(batch);
+                else if (batch.Any(w => !w.Republish)) await ReloadIfChangedAsync();
+                else Republish();
                 foreach (var w in batch) w.Finish();
             }
             catch (Exception ex)
@@ -160,6 +163,28 @@ public sealed class HallGrain
         var after = HallSnapshot.Of(state!, time.GetUtcNow(), touched is null ? null : before, touched);
         snapshot = after;
         feed.Publish(new HallUpdate(HallId, events, before, after));
+        ScheduleRepublish();
+    }
+
+    /// <summary>
+    /// In a burst the predictor may reuse estimates for up to half a second (ForwardRunPredictor). So that the
+    /// last tickets of a burst do not keep those estimates while the hall goes quiet, the writer builds its
+    /// picture once more a little later; waiting tickets whose place or estimate moved are pushed again.
+    /// </summary>
+    private void ScheduleRepublish()
+    {
+        if (Interlocked.Exchange(ref republishPending, 1) == 1) return;
+        _ = Task.Delay(RepublishAfter).ContinueWith(_ => inbox.Writer.TryWrite(new Work(null) { Republish = true }), TaskScheduler.Default);
+    }
+
+    private void Republish()
+    {
+        Volatile.Write(ref republishPending, 0);
+        if (state is null || snapshot is null) return;
+        var before = snapshot;
+        var after = HallSnapshot.Of(state, time.GetUtcNow(), before, new HashSet<Guid>());
+        snapshot = after;
+        feed.Publish(new HallUpdate(HallId, [], before, after));
     }
 
     private sealed class Work(Func<HallState, HallChanges, object?>? command)
@@ -168,6 +193,9 @@ public sealed class HallGrain
         public TaskCompletionSource<object?> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public object? Result { get; set; }
         public HallException? Refusal { get; set; }
+
+        /// <summary>Rebuild and publish the picture from the state in memory; no storage involved.</summary>
+        public bool Republish { get; init; }
 
         public void Finish()
         {

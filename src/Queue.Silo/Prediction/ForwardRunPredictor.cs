@@ -9,9 +9,18 @@ namespace Queue.Silo.Prediction;
 /// replays the hall forward with the hall's own dispatch (<see cref="ForwardRun"/>) and adds the expected
 /// priority tickets that will arrive and go ahead of an ordinary ticket while it waits.
 /// </summary>
-public sealed class ForwardRunPredictor : IWaitPredictor
+/// <remarks>
+/// A replay costs time in proportion to the tickets waiting, and it runs once for the waiting tickets and
+/// once per service for a new ticket after every committed batch. In a flood of commands (thousands of
+/// tickets a second) that would make the writer's cost grow with the queue, so a predictor may be given
+/// <c>reuseFor</c>: estimates computed less than that long ago are reused, a ticket issued meanwhile gets
+/// the new-ticket estimate of its service from the last replay. Estimates are shown in whole minutes, so
+/// half a second of staleness changes nothing a citizen sees; at ordinary hall rates every batch replays.
+/// </remarks>
+public sealed class ForwardRunPredictor(TimeSpan reuseFor = default) : IWaitPredictor
 {
     private static readonly TimeSpan RateWindow = TimeSpan.FromHours(1);
+    private readonly Dictionary<string, (DateTimeOffset At, double Minutes)> newTicket = [];
     private readonly ServiceTimeModel model = new();
     private readonly ILineDispatch fallback = new OldestFirstLines();
     private readonly Dictionary<string, Queue<DateTimeOffset>> priorityArrivals = [];
@@ -48,6 +57,7 @@ public sealed class ForwardRunPredictor : IWaitPredictor
     public IReadOnlyDictionary<Guid, double> EstimateWaiting(HallState hall, DateTimeOffset now)
     {
         if (cached is { } c && ReferenceEquals(c.Hall, hall) && c.Seq == hall.Hall.Seq && c.Now == now) return c.Estimates;
+        if (cached is { } recent && ReferenceEquals(recent.Hall, hall) && Fresh(recent.Now, now)) return Reused(hall, recent.Estimates);
         LearnHistory(hall, null);
         NotePriorityArrivals(hall, now);
         var run = ForwardRun.Run(hall, now, model, Policy(hall), null);
@@ -58,6 +68,28 @@ public sealed class ForwardRunPredictor : IWaitPredictor
     }
 
     public double EstimateNew(HallState hall, string serviceId, DateTimeOffset now)
+    {
+        if (newTicket.TryGetValue(serviceId, out var last) && Fresh(last.At, now) && ReferenceEquals(learnedFrom, hall)) return last.Minutes;
+        var minutes = ReplayNew(hall, serviceId, now);
+        newTicket[serviceId] = (now, minutes);
+        return minutes;
+    }
+
+    private bool Fresh(DateTimeOffset computedAt, DateTimeOffset now) => now >= computedAt && now - computedAt < reuseFor;
+
+    /// <summary>The last replay's estimates for the tickets still waiting; tickets issued since get their service's new-ticket estimate.</summary>
+    private Dictionary<Guid, double> Reused(HallState hall, IReadOnlyDictionary<Guid, double> last)
+    {
+        var result = new Dictionary<Guid, double>(hall.WaitingTickets.Count);
+        foreach (var t in hall.WaitingTickets)
+        {
+            if (last.TryGetValue(t.Id, out var minutes)) result[t.Id] = minutes;
+            else if (newTicket.TryGetValue(t.ServiceId, out var fresh)) result[t.Id] = fresh.Minutes;
+        }
+        return result;
+    }
+
+    private double ReplayNew(HallState hall, string serviceId, DateTimeOffset now)
     {
         LearnHistory(hall, null);
         NotePriorityArrivals(hall, now);
