@@ -65,9 +65,9 @@ public sealed class HallSnapshot
         }
 
         Dictionary<Guid, TicketView> tickets;
-        // When most of the day's tickets are still waiting, nearly every view moves anyway: a plain rebuild is cheaper.
-        var mostlyWaiting = state.WaitingTickets.Count * 2 > state.Tickets.Count;
-        if (previous is not null && touched is not null && !mostlyWaiting && SameNames(previous.Detail, detail))
+        // Even when most of the day's tickets wait, a batch that only issues tickets moves nobody's place or
+        // estimate: keeping unchanged views beats building thousands of new ones after every batch.
+        if (previous is not null && touched is not null && SameNames(previous.Detail, detail))
         {
             // Copying a dictionary is a block copy of its arrays, far cheaper than building thousands of views;
             // the previous snapshot's dictionary is never written, so readers of it are unaffected.
