@@ -17,12 +17,12 @@ public sealed class HubTests
         var staff = await app.SignedInAsync("staff14");
         (await staff.WindowAsync(14, "call-next")).EnsureSuccessStatusCode();
 
-        var called = await display.WaitForEventAsync("TicketCalled", m => m.GetProperty("ticketId").GetString() == ticket.Id.ToString(), TimeSpan.FromSeconds(5));
+        var called = await display.WaitForEventAsync("TicketCalled", m => m.GetProperty("ticketId").GetString() == ticket.Id.ToString(), TimeSpan.FromSeconds(10));
         var message = called.GetProperty("args")[0];
         Assert.Equal(ticket.Number, message.GetProperty("ticketNumber").GetString());
         Assert.Equal(14, message.GetProperty("windowNumber").GetInt32());
         Assert.False(message.GetProperty("isRecall").GetBoolean());
-        await display.WaitForEventAsync("TicketUpdated", m => m.GetProperty("ticket").GetProperty("status").GetString() == "called", TimeSpan.FromSeconds(5));
-        await display.WaitForEventAsync("BoardChanged", m => m.GetProperty("board").GetProperty("recentCalls")[0].GetProperty("ticketNumber").GetString() == ticket.Number, TimeSpan.FromSeconds(5));
+        await display.WaitForEventAsync("TicketUpdated", m => m.GetProperty("ticket").GetProperty("status").GetString() == "called", TimeSpan.FromSeconds(10));
+        await display.WaitForEventAsync("BoardChanged", m => m.GetProperty("board").GetProperty("recentCalls")[0].GetProperty("ticketNumber").GetString() == ticket.Number, TimeSpan.FromSeconds(10));
     }
 }
