@@ -1,3 +1,4 @@
+using Queue.Silo.Prediction;
 using System.Diagnostics;
 using System.Text.Json;
 using Queue.Silo.Engine;
@@ -25,7 +26,7 @@ public static class SnapshotCost
         var services = Enumerable.Range(0, 13).Select(i => new Service($"s{i}", hall.Id, $"service {i}", "社会民生类", ((char)('A' + i)).ToString(), 5, new ServiceGuide())).ToList();
         var windows = Enumerable.Range(1, 16).Select(i => new HallWindow($"w{i}", hall.Id, i, $"{i}号窗口", i <= 4 ? services.Select(s => s.Id) : [services[i % 13].Id, services[(i + 1) % 13].Id])).ToList();
         foreach (var w in windows) w.Open("staff");
-        var state = new HallState(hall, services, windows, [], [], new OldestFirstDispatch(), new QueueLengthPredictor());
+        var state = new HallState(hall, services, windows, [], [], new OldestFirstDispatch(), new PlainQueuePredictor());
         var rng = new Random(1);
         var setup = new HallChanges(state, now);
         for (var i = 0; i < n; i++) state.IssueTicket(services[rng.Next(13)].Id, TicketChannel.Kiosk, TicketPriority.Normal, "h", setup);

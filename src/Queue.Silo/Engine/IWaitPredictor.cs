@@ -13,4 +13,7 @@ public interface IWaitPredictor
 
     /// <summary>Minutes a ticket for <paramref name="serviceId"/> taken now would wait.</summary>
     double EstimateNew(HallState hall, string serviceId, DateTimeOffset now);
+
+    /// <summary>Whether the last estimates handed out reused an earlier computation; the writer then refreshes them once the hall is quiet.</summary>
+    bool HasStaleEstimates => false;
 }

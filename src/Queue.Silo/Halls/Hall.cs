@@ -1,5 +1,3 @@
-using Queue.Silo.Engine;
-
 namespace Queue.Silo.Halls;
 
 /// <summary>A service center (大厅). <see cref="Seq"/> is the number of the hall's last event.</summary>
@@ -40,10 +38,4 @@ public sealed class Hall
 
     public DateTimeOffset LocalTime(DateTimeOffset at) =>
         TimeZoneInfo.ConvertTime(at, TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId));
-
-    public void Rename(string name)
-    {
-        if (string.IsNullOrWhiteSpace(name)) throw HallException.Invalid("name", "A hall needs a name.");
-        Name = name.Trim();
-    }
 }

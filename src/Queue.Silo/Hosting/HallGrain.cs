@@ -163,13 +163,13 @@ public sealed class HallGrain
         var after = HallSnapshot.Of(state!, time.GetUtcNow(), touched is null ? null : before, touched);
         snapshot = after;
         feed.Publish(new HallUpdate(HallId, events, before, after));
-        ScheduleRepublish();
+        if (state!.Predictor.HasStaleEstimates) ScheduleRepublish();
     }
 
     /// <summary>
-    /// In a burst the predictor may reuse estimates for up to half a second (ForwardRunPredictor). So that the
-    /// last tickets of a burst do not keep those estimates while the hall goes quiet, the writer builds its
-    /// picture once more a little later; waiting tickets whose place or estimate moved are pushed again.
+    /// In a burst the predictor may reuse estimates for up to half a second (ForwardRunPredictor). When it
+    /// did, the writer builds its picture once more a little later, so the last tickets of a burst do not
+    /// keep those estimates while the hall goes quiet; waiting tickets whose estimate moved are pushed again.
     /// </summary>
     private void ScheduleRepublish()
     {

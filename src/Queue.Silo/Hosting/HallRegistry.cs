@@ -14,8 +14,6 @@ public sealed class HallRegistry(HallStore store, HallFeed feed, TimeProvider ti
     private readonly SemaphoreSlim idsGate = new(1, 1);
     private volatile IReadOnlyList<string> hallIds = [];
 
-    public IReadOnlyList<string> KnownHallIds => hallIds;
-
     public IEnumerable<HallGrain> Active => grains.Values;
 
     /// <summary>The hall's writer; throws a not-found refusal for an unknown hall.</summary>

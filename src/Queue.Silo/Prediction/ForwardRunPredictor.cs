@@ -30,6 +30,8 @@ public sealed class ForwardRunPredictor(TimeSpan reuseFor = default) : IWaitPred
 
     public ServiceTimeModel Model => model;
 
+    public bool HasStaleEstimates { get; private set; }
+
     public void Observe(HallState hall, Ticket finished)
     {
         LearnHistory(hall, finished);
@@ -57,7 +59,12 @@ public sealed class ForwardRunPredictor(TimeSpan reuseFor = default) : IWaitPred
     public IReadOnlyDictionary<Guid, double> EstimateWaiting(HallState hall, DateTimeOffset now)
     {
         if (cached is { } c && ReferenceEquals(c.Hall, hall) && c.Seq == hall.Hall.Seq && c.Now == now) return c.Estimates;
-        if (cached is { } recent && ReferenceEquals(recent.Hall, hall) && Fresh(recent.Now, now)) return Reused(hall, recent.Estimates);
+        if (cached is { } recent && ReferenceEquals(recent.Hall, hall) && Fresh(recent.Now, now))
+        {
+            HasStaleEstimates = true;
+            return Reused(hall, recent.Estimates);
+        }
+        HasStaleEstimates = false;
         LearnHistory(hall, null);
         NotePriorityArrivals(hall, now);
         var run = ForwardRun.Run(hall, now, model, Policy(hall), null);
@@ -69,7 +76,11 @@ public sealed class ForwardRunPredictor(TimeSpan reuseFor = default) : IWaitPred
 
     public double EstimateNew(HallState hall, string serviceId, DateTimeOffset now)
     {
-        if (newTicket.TryGetValue(serviceId, out var last) && Fresh(last.At, now) && ReferenceEquals(learnedFrom, hall)) return last.Minutes;
+        if (newTicket.TryGetValue(serviceId, out var last) && Fresh(last.At, now) && ReferenceEquals(learnedFrom, hall))
+        {
+            HasStaleEstimates = true;
+            return last.Minutes;
+        }
         var minutes = ReplayNew(hall, serviceId, now);
         newTicket[serviceId] = (now, minutes);
         return minutes;

@@ -151,7 +151,7 @@ public sealed class EngineDispatchTests
     {
         // The bound above is a property of the engine, not of the day: the baseline's absolute priority
         // lets a stream of green tickets hold an ordinary one back indefinitely.
-        var hall = SmallHall.Create(new OldestFirstDispatch(), [5], [["S1"]], new QueueLengthPredictor());
+        var hall = SmallHall.Create(new OldestFirstDispatch(), [5], [["S1"]], new PlainQueuePredictor());
         var early = hall.Issue("S1");
         var rounds = (int)(new EngineDispatch().MaxOvertakeMinutes / 5) + 6;
         for (var i = 0; i < rounds; i++)

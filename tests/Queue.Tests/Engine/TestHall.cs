@@ -1,3 +1,4 @@
+using Queue.Silo.Prediction;
 using Queue.Silo.Engine;
 using Queue.Silo.Halls;
 using Queue.Silo.Services;
@@ -28,7 +29,7 @@ public sealed class TestHall
             new HallWindow("w3", "h", 3, "3号综合窗口", [Social, Tax]),
         };
         foreach (var w in windows) w.Open("staff");
-        State = new HallState(hall, services, windows, [], [], new OldestFirstDispatch(), new QueueLengthPredictor());
+        State = new HallState(hall, services, windows, [], [], new OldestFirstDispatch(), new PlainQueuePredictor());
     }
 
     public HallState State { get; }

@@ -1,3 +1,4 @@
+using Queue.Silo.Prediction;
 using Queue.Silo.Engine;
 using Queue.Silo.Halls;
 using Queue.Silo.Services;
@@ -21,7 +22,7 @@ public sealed class IncrementalSnapshotTests
         var services = Enumerable.Range(0, 4).Select(i => new Service($"s{i}", hall.Id, $"service {i}", "社会民生类", ((char)('A' + i)).ToString(), 5, new ServiceGuide())).ToList();
         var windows = Enumerable.Range(1, 5).Select(i => new HallWindow($"w{i}", hall.Id, i, $"{i}号窗口", i == 1 ? services.Select(s => s.Id) : [services[i % 4].Id])).ToList();
         foreach (var w in windows) w.Open("staff");
-        var state = new HallState(hall, services, windows, [], [], new OldestFirstDispatch(), new QueueLengthPredictor());
+        var state = new HallState(hall, services, windows, [], [], new OldestFirstDispatch(), new PlainQueuePredictor());
         var rng = new Random(3);
         var previous = HallSnapshot.Of(state, now);
         for (var batch = 0; batch < 300; batch++)
