@@ -22,7 +22,7 @@ public sealed class ForwardRunPredictor(TimeSpan reuseFor = default) : IWaitPred
     private static readonly TimeSpan RateWindow = TimeSpan.FromHours(1);
     private readonly Dictionary<string, (DateTimeOffset At, double Minutes)> newTicket = [];
     private readonly ServiceTimeModel model = new();
-    private readonly ILineDispatch fallback = new OldestFirstLines();
+    private readonly ILineDispatch fallback = new OldestFirstDispatch();
     private readonly Dictionary<string, Queue<DateTimeOffset>> priorityArrivals = [];
     private readonly HashSet<Guid> seenPriority = [];
     private HallState? learnedFrom;
