@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -32,6 +33,7 @@ public sealed class HallBatch(QueueDb db, IDbContextTransaction tx, long storedS
             });
         }
         await Db.SaveChangesAsync(ct);
+        Written = Stopwatch.GetTimestamp();
         if (!Db.IsSqlite && changes.Events.Count > 0)
         {
             var last = changes.Events[^1];
@@ -42,6 +44,9 @@ public sealed class HallBatch(QueueDb db, IDbContextTransaction tx, long storedS
         // The next hall may write now, while this one goes on to build its snapshot.
         ReleaseGate();
     }
+
+    /// <summary>When the rows were written, before the commit (for the batch profile).</summary>
+    public long Written { get; private set; }
 
     private void ReleaseGate() => Interlocked.Exchange(ref gate, null)?.Release();
 
