@@ -19,18 +19,23 @@ public sealed class HallBatch(QueueDb db, IDbContextTransaction tx, long storedS
     /// <summary>Writes the batch's changes and events, announces them to other nodes, and commits.</summary>
     public async Task CommitAsync(HallChanges changes, CancellationToken ct)
     {
-        foreach (var e in changes.Added) Db.Add(e);
-        foreach (var e in changes.Modified) Db.Update(e);
+        // On SQLite plain rows go straight through prepared statements (SqliteRows); the rest through EF.
+        var rows = Db.IsSqlite ? new SqliteRows(Db) : null;
+        foreach (var e in changes.Added)
+            if (rows is null || !await rows.TryWriteAsync(e, insert: true, ct)) Db.Add(e);
+        foreach (var e in changes.Modified)
+            if (rows is null || !await rows.TryWriteAsync(e, insert: false, ct)) Db.Update(e);
         foreach (var e in changes.Events)
         {
-            Db.HallEvents.Add(new HallEventRecord
+            var record = new HallEventRecord
             {
                 HallId = e.HallId,
                 Seq = e.Seq,
                 Type = e.GetType().Name,
                 Payload = JsonSerializer.Serialize(e, Json.Options),
                 At = e.At,
-            });
+            };
+            if (rows is null || !await rows.TryWriteAsync(record, insert: true, ct)) Db.HallEvents.Add(record);
         }
         await Db.SaveChangesAsync(ct);
         Written = Stopwatch.GetTimestamp();
