@@ -82,6 +82,8 @@ public sealed class HallGrain
             while (batch.Count < MaxBatch && inbox.Reader.TryRead(out var w)) batch.Add(w);
             try
             {
+                // A republish drained with commands is served by their publish, which schedules another if still needed.
+                if (batch.Any(w => w.Republish)) Volatile.Write(ref republishPending, 0);
                 if (batch.Any(w => w.Command is not null)) await RunBatchAsync(batch);
                 else if (batch.Any(w => !w.Republish)) await ReloadIfChangedAsync();
                 else Republish();

@@ -19,24 +19,31 @@ public sealed class HallBatch(QueueDb db, IDbContextTransaction tx, long storedS
     /// <summary>Writes the batch's changes and events, announces them to other nodes, and commits.</summary>
     public async Task CommitAsync(HallChanges changes, CancellationToken ct)
     {
-        // On SQLite plain rows go straight through prepared statements (SqliteRows); the rest through EF.
-        var rows = Db.IsSqlite ? new SqliteRows(Db) : null;
-        foreach (var e in changes.Added)
-            if (rows is null || !await rows.TryWriteAsync(e, insert: true, ct)) Db.Add(e);
-        foreach (var e in changes.Modified)
-            if (rows is null || !await rows.TryWriteAsync(e, insert: false, ct)) Db.Update(e);
+        // Plain rows bypass SaveChanges: on SQLite as prepared statements run at once, on PostgreSQL as one
+        // multi-statement command (decision 0073). Anything else goes through EF in the same transaction.
+        var sqlite = Db.IsSqlite ? new SqliteRows(Db) : null;
+        var postgres = Db.IsSqlite ? null : new PostgresRows(Db);
+        async Task Write(object entity, bool insert)
+        {
+            var done = sqlite is not null ? await sqlite.TryWriteAsync(entity, insert, ct) : postgres!.TryAdd(entity, insert);
+            if (done) return;
+            if (insert) Db.Add(entity);
+            else Db.Update(entity);
+        }
+        foreach (var e in changes.Added) await Write(e, insert: true);
+        foreach (var e in changes.Modified) await Write(e, insert: false);
         foreach (var e in changes.Events)
         {
-            var record = new HallEventRecord
+            await Write(new HallEventRecord
             {
                 HallId = e.HallId,
                 Seq = e.Seq,
                 Type = e.GetType().Name,
                 Payload = JsonSerializer.Serialize(e, Json.Options),
                 At = e.At,
-            };
-            if (rows is null || !await rows.TryWriteAsync(record, insert: true, ct)) Db.HallEvents.Add(record);
+            }, insert: true);
         }
+        if (postgres is not null) await postgres.FlushAsync(ct);
         await Db.SaveChangesAsync(ct);
         Written = Stopwatch.GetTimestamp();
         if (!Db.IsSqlite && changes.Events.Count > 0)

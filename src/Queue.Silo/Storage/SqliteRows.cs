@@ -21,7 +21,7 @@ internal sealed class SqliteRows(QueueDb db)
     public async Task<bool> TryWriteAsync(object entity, bool insert, CancellationToken ct)
     {
         var type = db.Model.FindEntityType(entity.GetType());
-        if (type is null || !Plain(type)) return false;
+        if (type is null || !PlainRowSql.Plain(type)) return false;
         var (command, columns) = Command(type, insert);
         command.Parameters.Clear();
         for (var i = 0; i < columns.Length; i++)
@@ -34,31 +34,10 @@ internal sealed class SqliteRows(QueueDb db)
         return true;
     }
 
-    private static bool Plain(IEntityType type) =>
-        type.BaseType is null && !type.GetDerivedTypes().Any() && !type.GetNavigations().Any() && !type.GetComplexProperties().Any() &&
-        // A database-generated value (an identity key, a computed column) is EF's to read back.
-        !type.GetProperties().Any(p => p.IsShadowProperty() || p.ValueGenerated != ValueGenerated.Never && !(p.IsKey() && p.ClrType == typeof(Guid)));
-
     private (DbCommand, IProperty[]) Command(IEntityType type, bool insert)
     {
         if (commands.TryGetValue((type, insert), out var cached)) return cached;
-        var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
-        var keys = type.FindPrimaryKey()!.Properties;
-        string Col(IProperty p) => "\"" + p.GetColumnName(table) + "\"";
-        IProperty[] columns;
-        string sql;
-        if (insert)
-        {
-            columns = type.GetProperties().ToArray();
-            sql = $"INSERT INTO \"{table.Name}\" ({string.Join(", ", columns.Select(Col))}) VALUES ({string.Join(", ", columns.Select((_, i) => "$p" + i))})";
-        }
-        else
-        {
-            var set = type.GetProperties().Where(p => !p.IsKey()).ToArray();
-            columns = [.. set, .. keys];
-            sql = $"UPDATE \"{table.Name}\" SET {string.Join(", ", set.Select((p, i) => $"{Col(p)} = $p{i}"))} WHERE " +
-                string.Join(" AND ", keys.Select((p, i) => $"{Col(p)} = $p{set.Length + i}"));
-        }
+        var (sql, columns) = PlainRowSql.Statement(type, insert, i => "$p" + i);
         var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
         command.CommandText = sql;
