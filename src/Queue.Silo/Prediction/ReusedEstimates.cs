@@ -13,6 +13,15 @@ namespace Queue.Silo.Prediction;
 internal sealed class ReusedEstimates(HallState hall, IReadOnlyDictionary<Guid, double> last, Dictionary<string, double> newTicket)
     : IReadOnlyDictionary<Guid, double>
 {
+    private readonly HallState hall = hall;
+    private readonly IReadOnlyDictionary<Guid, double> last = last;
+    private readonly Dictionary<string, double> newTicket = newTicket;
+
+    /// <summary>Whether <paramref name="other"/> gives every ticket the same estimate as this (same replay, same new-ticket estimates).</summary>
+    public bool SameAs(ReusedEstimates other) =>
+        ReferenceEquals(hall, other.hall) && ReferenceEquals(last, other.last) && newTicket.Count == other.newTicket.Count &&
+        newTicket.All(kv => other.newTicket.TryGetValue(kv.Key, out var v) && v == kv.Value);
+
     public bool TryGetValue(Guid key, [MaybeNullWhen(false)] out double value)
     {
         value = 0;

@@ -21,12 +21,16 @@ public sealed class HallSnapshot
     // Scratch for the writer's next snapshot: places of the waiting tickets when this one was built. Not part of the picture.
     private readonly Dictionary<Guid, int> positions;
 
+    // The estimates this snapshot's views were built from, to tell whether the next batch's differ.
+    private readonly IReadOnlyDictionary<Guid, double> estimates;
+
     private HallSnapshot(long seq, HallDetail detail, Board board, Dictionary<Guid, TicketView> tickets, Dictionary<string, List<Ticket>> lines,
-        Dictionary<Guid, int> positions)
+        Dictionary<Guid, int> positions, IReadOnlyDictionary<Guid, double> estimates)
     {
         ticketMap = tickets;
         this.lines = lines;
         this.positions = positions;
+        this.estimates = estimates;
         Seq = seq;
         Detail = detail;
         Board = board;
@@ -59,7 +63,7 @@ public sealed class HallSnapshot
             services.Select(s => new ServiceView(s.Id, s.Name, s.Category, s.Prefix, s.Bookable, s.NormMinutes, s.Guide)).ToList(), windows);
 
         var estimates = state.Predictor.EstimateWaiting(state, now);
-        var lines = Lines(state, previous is not null && touched is not null ? previous.lines : null, touched);
+        var (lines, moved) = Lines(state, previous is not null && touched is not null ? previous.lines : null, touched);
         // The previous snapshot's place table is refilled rather than reallocated: at 20,000 waiting it is half a
         // megabyte on the large-object heap per batch, and those allocations drove a gen-2 collection every few batches.
         var positions = Positions(lines, previous is not null && touched is not null ? previous.positions : null);
@@ -85,13 +89,23 @@ public sealed class HallSnapshot
             // the previous snapshot's dictionary is never written, so readers of it are unaffected.
             var builder = new Dictionary<Guid, TicketView>(previous.ticketMap);
             // Tickets that were waiting before and are not any more were touched by the command that moved them.
-            foreach (var t in state.WaitingTickets)
+            void Refresh(Ticket t, int? pos)
             {
                 // A waiting ticket whose place and estimate did not move keeps its view (the usual case when tickets are only issued).
-                var pos = Position(t);
                 var eta = Eta(t);
-                if (builder.TryGetValue(t.Id, out var kept) && kept.Position == pos && kept.EstimatedWaitMinutes == eta && !touched.Contains(t.Id)) continue;
+                if (builder.TryGetValue(t.Id, out var kept) && kept.Position == pos && kept.EstimatedWaitMinutes == eta && !touched.Contains(t.Id)) return;
                 builder[t.Id] = ViewAt(t, pos, eta);
+            }
+            if (moved is not null && SameEstimates(previous.estimates, estimates))
+            {
+                // Same estimates as last time: only places can have moved, and only from where each line first changed
+                // (a call moves its line from the head, an issue only adds at the tail). Decision 0073.
+                foreach (var (serviceId, list) in lines)
+                    for (var i = moved.GetValueOrDefault(serviceId); i < list.Count; i++) Refresh(list[i], i + 1);
+            }
+            else
+            {
+                foreach (var t in state.WaitingTickets) Refresh(t, Position(t));
             }
             foreach (var id in touched)
             {
@@ -104,13 +118,12 @@ public sealed class HallSnapshot
         Dictionary<Guid, TicketView> Full() => state.Tickets.ToDictionary(t => t.Id, ViewOf);
 
         var recent = RecentCalls(state, windowById);
-        var waitingByService = state.WaitingTickets.GroupBy(t => t.ServiceId).ToDictionary(g => g.Key, g => g.Count());
-        var queues = services.Select(s => new ServiceQueue(s.Id, s.Name, s.Category, waitingByService.GetValueOrDefault(s.Id),
+        var queues = services.Select(s => new ServiceQueue(s.Id, s.Name, s.Category, lines.TryGetValue(s.Id, out var line) ? line.Count : 0,
             (int)Math.Ceiling(state.Predictor.EstimateNew(state, s.Id, now)))).ToList();
         var boardWindows = windows.Select(w => new BoardWindow(w.Id, w.Number, w.Name, w.State, w.TicketNumber)
             { TicketStatus = w.CurrentTicketId is { } cur ? state.FindTicket(cur)?.Status : null }).ToList();
         var board = new Board(hall.Id, hall.Seq, recent, queues, boardWindows) { Notices = HallNotices.Lines(hall.Notices) };
-        return new HallSnapshot(hall.Seq, detail, board, tickets, lines, positions);
+        return new HallSnapshot(hall.Seq, detail, board, tickets, lines, positions, estimates);
     }
 
     /// <summary>The last calls, newest first: one pass over the day's tickets keeping the latest few, instead of sorting them all.</summary>
@@ -152,7 +165,9 @@ public sealed class HallSnapshot
     /// the snapshot at 20,000 waiting (decision 0073). Untouched tickets keep their order because nothing that
     /// orders them changed; the result is still checked (counts and order, O(waiting)) and sorted afresh if off.
     /// </summary>
-    private static Dictionary<string, List<Ticket>> Lines(HallState state, Dictionary<string, List<Ticket>>? before, IReadOnlySet<Guid>? touched)
+    /// <returns>The lines, and per service the first index whose ticket differs from before (null: all may have moved).</returns>
+    private static (Dictionary<string, List<Ticket>> Lines, Dictionary<string, int>? Moved) Lines(HallState state, Dictionary<string, List<Ticket>>? before,
+        IReadOnlySet<Guid>? touched)
     {
         if (before is not null && touched is not null)
         {
@@ -178,7 +193,7 @@ public sealed class HallSnapshot
                     list.Insert(at < 0 ? ~at : at, t);
                 }
             }
-            if (InOrder(lines, state.WaitingTickets.Count)) return lines;
+            if (InOrder(lines, state.WaitingTickets.Count)) return (lines, FirstChanges(before, lines));
             Interlocked.Increment(ref LinesResorted);
         }
         var fresh = new Dictionary<string, List<Ticket>>();
@@ -188,8 +203,24 @@ public sealed class HallSnapshot
             list.Add(t);
         }
         foreach (var list in fresh.Values) list.Sort(InLine);
-        return fresh;
+        return (fresh, null);
     }
+
+    private static Dictionary<string, int> FirstChanges(Dictionary<string, List<Ticket>> before, Dictionary<string, List<Ticket>> after)
+    {
+        var result = new Dictionary<string, int>(after.Count);
+        foreach (var (serviceId, list) in after)
+        {
+            var old = before.GetValueOrDefault(serviceId) ?? [];
+            var i = 0;
+            while (i < list.Count && i < old.Count && ReferenceEquals(list[i], old[i])) i++;
+            result[serviceId] = i;
+        }
+        return result;
+    }
+
+    private static bool SameEstimates(IReadOnlyDictionary<Guid, double> before, IReadOnlyDictionary<Guid, double> after) =>
+        ReferenceEquals(before, after) || before is Prediction.ReusedEstimates b && after is Prediction.ReusedEstimates a && a.SameAs(b);
 
     /// <summary>How often the kept line order did not add up and was sorted afresh (the batch profile logs it).</summary>
     internal static int LinesResorted;
