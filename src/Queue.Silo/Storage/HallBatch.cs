@@ -21,7 +21,7 @@ public sealed class HallBatch(QueueDb db, IDbContextTransaction tx, long storedS
     {
         // Plain rows bypass SaveChanges: on SQLite as prepared statements run at once, on PostgreSQL as one
         // multi-statement command (decision 0073). Anything else goes through EF in the same transaction.
-        var sqlite = Db.IsSqlite ? new SqliteRows(Db) : null;
+        await using var sqlite = Db.IsSqlite ? new SqliteRows(Db) : null;
         var postgres = Db.IsSqlite ? null : new PostgresRows(Db);
         async Task Write(object entity, bool insert)
         {

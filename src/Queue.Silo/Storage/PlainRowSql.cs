@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 
@@ -9,8 +10,13 @@ namespace Queue.Silo.Storage;
 /// </summary>
 internal static class PlainRowSql
 {
+    // The model is built once per process, so whether a type is plain is decided once, not for every row of every batch.
+    private static readonly ConcurrentDictionary<IEntityType, bool> plain = new();
+
     /// <summary>Plain columns only: no navigations, inheritance, complex or shadow properties, nothing the database generates.</summary>
-    public static bool Plain(IEntityType type) =>
+    public static bool Plain(IEntityType type) => plain.GetOrAdd(type, IsPlain);
+
+    private static bool IsPlain(IEntityType type) =>
         type.BaseType is null && !type.GetDerivedTypes().Any() && !type.GetNavigations().Any() && !type.GetComplexProperties().Any() &&
         // A database-generated value (an identity key, a computed column) is EF's to read back.
         !type.GetProperties().Any(p => p.IsShadowProperty() || p.ValueGenerated != ValueGenerated.Never && !(p.IsKey() && p.ClrType == typeof(Guid)));

@@ -13,7 +13,7 @@ namespace Queue.Silo.Storage;
 /// largest part of every batch once predictions left the writer (decision 0073). Entity types with
 /// anything beyond plain mapped columns are left to EF.
 /// </summary>
-internal sealed class SqliteRows(QueueDb db)
+internal sealed class SqliteRows(QueueDb db) : IAsyncDisposable
 {
     private readonly Dictionary<(IEntityType Type, bool Insert), (DbCommand Command, IProperty[] Columns)> commands = [];
 
@@ -32,6 +32,13 @@ internal sealed class SqliteRows(QueueDb db)
         var rows = await command.ExecuteNonQueryAsync(ct);
         if (rows != 1) throw new DbUpdateConcurrencyException($"Expected one {type.GetTableName()} row written, got {rows}.");
         return true;
+    }
+
+    /// <summary>The prepared commands belong to this batch's transaction; release them with it.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var (command, _) in commands.Values) await command.DisposeAsync();
+        commands.Clear();
     }
 
     private (DbCommand, IProperty[]) Command(IEntityType type, bool insert)
