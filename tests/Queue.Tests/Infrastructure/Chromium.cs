@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using Microsoft.Playwright;
 
 namespace Queue.Tests.Infrastructure;
@@ -9,6 +11,10 @@ namespace Queue.Tests.Infrastructure;
 public sealed class Chromium : IAsyncDisposable
 {
     private readonly IPlaywright playwright;
+
+    // Requests sent and not yet answered, per page: a navigation that never reaches "load" (a flake seen once,
+    // cause unknown, decision 0073) is then reported with the request it was waiting for.
+    private readonly ConcurrentDictionary<IRequest, (IPage Page, long SentAt)> open = new();
 
     private Chromium(IPlaywright playwright, IBrowser browser)
     {
@@ -40,8 +46,18 @@ public sealed class Chromium : IAsyncDisposable
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = locale,
         });
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        page.Request += (_, r) => open[r] = (page, Stopwatch.GetTimestamp());
+        page.RequestFinished += (_, r) => open.TryRemove(r, out var _);
+        page.RequestFailed += (_, r) => open.TryRemove(r, out var _);
+        return page;
     }
+
+    /// <summary>Requests the browser has waited on for more than 10 s, e.g. the one a stuck navigation needs.</summary>
+    public IReadOnlyList<string> LongOpenRequests() =>
+        [.. open.Where(o => Stopwatch.GetElapsedTime(o.Value.SentAt) > TimeSpan.FromSeconds(10))
+            .Select(o => $"{o.Key.Method} {o.Key.Url} ({o.Key.ResourceType}{(o.Key.IsNavigationRequest ? ", navigation" : "")}) " +
+                $"open {Stopwatch.GetElapsedTime(o.Value.SentAt).TotalSeconds:0.0} s, page at {o.Value.Page.Url}")];
 
     /// <summary>Saves a screenshot under artifacts/screenshots for a person to look at.</summary>
     public static Task ScreenshotAsync(IPage page, string name) =>
@@ -49,6 +65,8 @@ public sealed class Chromium : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Printed into the test run's output next to the server's log, where a failing test is looked into.
+        foreach (var line in LongOpenRequests()) Console.Error.WriteLine("[chromium] request still open at close: " + line);
         await Browser.DisposeAsync();
         playwright.Dispose();
     }
