@@ -26,6 +26,7 @@ builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
     new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = ActivatorUtilities.CreateInstance<DatabaseXmlRepository>(sp)));
 builder.Services.AddDataProtection().SetApplicationName("QueueHall");
 builder.Services.AddQueueAuth();
+builder.Services.AddForwardedClient(builder.Configuration);
 builder.Services.AddQueueRateLimits(builder.Configuration);
 builder.Services.AddCitizenRateLimits(builder.Configuration);
 builder.Services.AddProblemDetails();
@@ -58,6 +59,8 @@ await app.Services.GetRequiredService<SchemaMigrator>().MigrateAsync();
 await app.Services.GetRequiredService<DemoSeed>().SeedIfEmptyAsync();
 await app.Services.GetRequiredService<Queue.Silo.Citizen.CitizenSecrets>().EnsureAsync();
 
+// First: everything after it (rate limits, the presence network check, absolute URLs) sees the citizen, not the proxy.
+app.UseForwardedHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRequestLocalization(new RequestLocalizationOptions

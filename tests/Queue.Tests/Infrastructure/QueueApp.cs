@@ -42,9 +42,18 @@ public sealed class QueueApp : WebApplicationFactory<Program>
     {
         var db = await TestDatabase.CreateAsync(kind);
         var app = new QueueApp(db, settings, clock);
-        if (kestrel) app.UseKestrel(0);
-        app.StartServer();
-        return app;
+        try
+        {
+            if (kestrel) app.UseKestrel(0);
+            app.StartServer();
+            return app;
+        }
+        catch
+        {
+            // A host that refuses to start (a test of bad configuration) still leaves no database behind.
+            await app.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>The base address, e.g. http://127.0.0.1:41234 when on Kestrel.</summary>
