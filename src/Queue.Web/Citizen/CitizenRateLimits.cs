@@ -1,11 +1,12 @@
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Queue.Web.Infrastructure;
 
 namespace Queue.Web.Citizen;
 
 /// <summary>
 /// Per-client limit on bookings and kiosk check-ins (<c>RateLimits:BookingsPerMinute</c>), beside the
-/// shared ticket limit that remote tickets go through. Registered on the same rate limiter.
+/// shared ticket limit that remote tickets go through. Registered on the same rate limiter, with the same
+/// larger allowance for the hall's device networks (kiosk check-ins at the opening rush).
 /// </summary>
 public static class CitizenRateLimits
 {
@@ -14,9 +15,8 @@ public static class CitizenRateLimits
     public static IServiceCollection AddCitizenRateLimits(this IServiceCollection services, IConfiguration config)
     {
         var perMinute = config.GetValue("RateLimits:BookingsPerMinute", 10);
-        services.Configure<RateLimiterOptions>(o => o.AddPolicy(Bookings, http =>
-            RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
+        services.AddOptions<RateLimiterOptions>().Configure<ClientAllowance>((o, clients) =>
+            o.AddPolicy(Bookings, http => clients.PerMinute(http, perMinute)));
         return services;
     }
 }

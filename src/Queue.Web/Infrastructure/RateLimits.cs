@@ -1,3 +1,4 @@
+using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 
@@ -8,6 +9,15 @@ public sealed class RateLimitOptions
 {
     public int TicketsPerMinute { get; set; } = 30;
     public int LoginsPerMinute { get; set; } = 20;
+
+    /// <summary>
+    /// The hall's own device networks (kiosks, evaluator pads, staff terminals), as CIDR. A hall's devices usually
+    /// reach the server through one address, so at the opening rush every kiosk of the hall shares one allowance;
+    /// from these networks each limit is <see cref="HallNetworkMultiplier"/> times larger. Leave the guest Wi-Fi out.
+    /// </summary>
+    public string[] HallNetworks { get; set; } = [];
+
+    public int HallNetworkMultiplier { get; set; } = 20;
 }
 
 public static class RateLimits
@@ -18,6 +28,8 @@ public static class RateLimits
     public static IServiceCollection AddQueueRateLimits(this IServiceCollection services, IConfiguration config)
     {
         var options = config.GetSection("RateLimits").Get<RateLimitOptions>() ?? new RateLimitOptions();
+        var clients = new ClientAllowance(options);
+        services.AddSingleton(clients);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -28,13 +40,34 @@ public static class RateLimits
                 await Results.Problem(statusCode: 429, title: "Too many requests", detail: "请求过于频繁，请稍后再试 / Too many requests, try again shortly.")
                     .ExecuteAsync(ctx.HttpContext);
             };
-            o.AddPolicy(Tickets, http => PerClient(http, options.TicketsPerMinute));
-            o.AddPolicy(Login, http => PerClient(http, options.LoginsPerMinute));
+            o.AddPolicy(Tickets, http => clients.PerMinute(http, options.TicketsPerMinute));
+            o.AddPolicy(Login, http => clients.PerMinute(http, options.LoginsPerMinute));
         });
         return services;
     }
+}
 
-    private static RateLimitPartition<string> PerClient(HttpContext http, int perMinute) =>
-        RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+/// <summary>One fixed-window allowance per client address (as the trusted proxy gave it, decision 0074); larger in the hall's device networks.</summary>
+public sealed class ClientAllowance
+{
+    private readonly IReadOnlyList<IPNetwork> hallNetworks;
+    private readonly int multiplier;
+
+    public ClientAllowance(RateLimitOptions options)
+    {
+        // Parsed at start: a typo must stop the host, not silently leave the kiosks on the citizens' allowance.
+        hallNetworks = [.. options.HallNetworks.Select(n => IPNetwork.TryParse(n, out var net) ? net
+            : throw new InvalidOperationException($"RateLimits:HallNetworks: '{n}' is not a network like 10.0.0.0/8."))];
+        multiplier = options.HallNetworkMultiplier >= 1 ? options.HallNetworkMultiplier
+            : throw new InvalidOperationException("RateLimits:HallNetworkMultiplier must be 1 or more.");
+    }
+
+    public RateLimitPartition<string> PerMinute(HttpContext http, int perMinute)
+    {
+        var address = http.Connection.RemoteIpAddress;
+        if (address is { IsIPv4MappedToIPv6: true }) address = address.MapToIPv4();
+        var hall = address is not null && hallNetworks.Any(n => n.Contains(address));
+        return RateLimitPartition.GetFixedWindowLimiter(address?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = hall ? perMinute * multiplier : perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+    }
 }

@@ -5,17 +5,17 @@ using Queue.Tests.Infrastructure;
 namespace Queue.Tests.Citizen;
 
 /// <summary>
-/// Behind the nginx front of docs/operations.md every connection comes from the proxy; the citizen is the
+/// Who the client is, for the per-client limits and the presence check. Behind the nginx front of docs/operations.md every connection comes from the proxy; the citizen is the
 /// proxy's X-Forwarded-For entry. These run on Kestrel, so the connection really is from loopback (the
 /// trusted place for a proxy on the node's own machine).
 /// </summary>
 public sealed class ForwardedClientTests
 {
-    private static HttpRequestMessage RemoteTicket(string? forwardedFor)
+    private static HttpRequestMessage RemoteTicket(string? forwardedFor, string channel = "mobile")
     {
         var req = new HttpRequestMessage(HttpMethod.Post, $"/api/halls/{Demo.City}/tickets")
         {
-            Content = JsonContent.Create(new { serviceId = Demo.Invoice, channel = "mobile" }),
+            Content = JsonContent.Create(new { serviceId = Demo.Invoice, channel }),
         };
         // A new device every time, as a script dropping its cookie would be: only the rate limit is left to stop it.
         req.Headers.Add("X-Device-Id", Guid.NewGuid().ToString());
@@ -66,10 +66,33 @@ public sealed class ForwardedClientTests
     }
 
     [Fact]
-    public async Task AProxyListThatIsNotAddressesStopsTheHostAtStart()
+    public async Task TheHallsKiosksBehindOneAddressGetTheLargerHallNetworkAllowance()
     {
-        var e = await Assert.ThrowsAnyAsync<Exception>(() => QueueApp.StartAsync(StorageKind.Sqlite,
-            new Dictionary<string, string?> { ["ForwardedHeaders:KnownProxies:0"] = "nginx.local" }));
-        Assert.Contains("ForwardedHeaders:KnownProxies: 'nginx.local' is not an IP address.", e.ToString());
+        await using var app = await QueueApp.StartAsync(StorageKind.Sqlite, new Dictionary<string, string?>
+        {
+            ["RateLimits:TicketsPerMinute"] = "2",
+            ["RateLimits:HallNetworks:0"] = "10.30.0.0/16",
+            ["RateLimits:HallNetworkMultiplier"] = "5",
+        }, new ManualClock(CitizenApi.Shanghai(23, 10)), kestrel: true);
+        var proxy = app.CreateClient();
+        async Task<HttpStatusCode> Take(string from, string channel) => (await proxy.SendAsync(RemoteTicket(from, channel))).StatusCode;
+
+        // Every kiosk of the hall reaches the server through the hall's one address: 2 × 5 a minute from there.
+        for (var i = 0; i < 10; i++) Assert.Equal(HttpStatusCode.Created, await Take("10.30.1.5", "kiosk"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, await Take("10.30.1.5", "kiosk"));
+        // A citizen's address outside the hall's networks keeps the ordinary allowance.
+        Assert.Equal(HttpStatusCode.Created, await Take("203.0.113.10", "mobile"));
+        Assert.Equal(HttpStatusCode.Created, await Take("203.0.113.10", "mobile"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, await Take("203.0.113.10", "mobile"));
+    }
+
+    [Theory]
+    [InlineData("ForwardedHeaders:KnownProxies:0", "nginx.local", "ForwardedHeaders:KnownProxies: 'nginx.local' is not an IP address.")]
+    [InlineData("RateLimits:HallNetworks:0", "kiosks", "RateLimits:HallNetworks: 'kiosks' is not a network like 10.0.0.0/8.")]
+    [InlineData("RateLimits:HallNetworkMultiplier", "0", "RateLimits:HallNetworkMultiplier must be 1 or more.")]
+    public async Task AnAddressSettingThatDoesNotParseStopsTheHostAtStart(string key, string value, string message)
+    {
+        var e = await Assert.ThrowsAnyAsync<Exception>(() => QueueApp.StartAsync(StorageKind.Sqlite, new Dictionary<string, string?> { [key] = value }));
+        Assert.Contains(message, e.ToString());
     }
 }
