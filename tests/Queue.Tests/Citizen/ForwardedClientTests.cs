@@ -5,9 +5,10 @@ using Queue.Tests.Infrastructure;
 namespace Queue.Tests.Citizen;
 
 /// <summary>
-/// Who the client is, for the per-client limits and the presence check. Behind the nginx front of docs/operations.md every connection comes from the proxy; the citizen is the
-/// proxy's X-Forwarded-For entry. These run on Kestrel, so the connection really is from loopback (the
-/// trusted place for a proxy on the node's own machine).
+/// Who the client is, for the per-client limits and the presence check. Behind the nginx front of
+/// docs/operations.md every connection comes from the proxy; the citizen is the proxy's X-Forwarded-For
+/// entry. These run on Kestrel, so the connection really is from loopback (the trusted place for a proxy on
+/// the node's own machine).
 /// </summary>
 public sealed class ForwardedClientTests
 {
