@@ -70,7 +70,7 @@ public sealed class CitizenBrowserTests
         await Assertions.Expect(phone.Locator($"[data-hall-id='{Demo.Village}'] .h-waiting")).ToHaveTextAsync("4");
         await Chromium.ScreenshotAsync(phone, "citizen-phone-hall");
         await phone.Locator($".m-service[data-service='{VillagePermit}'] button[type=submit]").ClickAsync();
-        await phone.WaitForURLAsync("**/t/**");
+        await phone.WaitForURLAsync("**/t/**", Chromium.Arrived);
         await Assertions.Expect(phone.Locator("#arrival")).ToBeVisibleAsync();
         await Assertions.Expect(phone.Locator("#ahead")).ToHaveTextAsync("4");
         Assert.Equal("", await phone.EvaluateAsync<string>("document.body.dataset.paged || ''"));
@@ -114,7 +114,7 @@ public sealed class CitizenBrowserTests
         await Assertions.Expect(phone.Locator("#rate-link")).ToContainTextAsync("评价本次服务");
         await Chromium.ScreenshotAsync(phone, "citizen-phone-done-rate-link");
         await phone.ClickAsync("#rate-link");
-        await phone.WaitForURLAsync("**/rate/**");
+        await phone.WaitForURLAsync("**/rate/**", Chromium.Arrived);
         var ticketId = trackUrl.Split("/t/")[1].Split('?')[0];
         Assert.StartsWith($"{app.Address.ToString().TrimEnd('/')}/rate/{ticketId}?token=", phone.Url);
         Assert.Equal(new Uri(trackUrl).Query, new Uri(phone.Url).Query);
@@ -122,7 +122,7 @@ public sealed class CitizenBrowserTests
         // Another ticket, cancelled from its page.
         await phone.GotoAsync($"/m/{Demo.Village}");
         await phone.Locator($".m-service[data-service='jc-qingshan-social-insurance'] button[type=submit]").ClickAsync();
-        await phone.WaitForURLAsync("**/t/**");
+        await phone.WaitForURLAsync("**/t/**", Chromium.Arrived);
         phone.Dialog += (_, d) => d.AcceptAsync();
         await phone.ClickAsync("#cancel-ticket");
         await Assertions.Expect(phone.Locator("#status")).ToHaveTextAsync("已取消");

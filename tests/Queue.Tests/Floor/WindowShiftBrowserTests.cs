@@ -119,7 +119,7 @@ public sealed class WindowShiftBrowserTests
         await Expect(phone.Locator("#supplement")).ToContainTextAsync("劳动合同或就业登记材料");
         await Chromium.ScreenshotAsync(phone, "floor-supplement-notice");
         await phone.ClickAsync("#re-enter");
-        await phone.WaitForURLAsync(new Regex("/t/(?!" + tickets[2].Id + ")"));
+        await phone.WaitForURLAsync(new Regex("/t/(?!" + tickets[2].Id + ")"), Chromium.Arrived);
         var returning = (await phone.Locator("#number").TextContentAsync())!.Trim();
         Assert.Matches("^A\\d{3}$", returning);
         // Back in the hall, the phone scans the presence code on the wall: the re-entry is checked in and callable.

@@ -59,6 +59,13 @@ public sealed class Chromium : IAsyncDisposable
             .Select(o => $"{o.Key.Method} {o.Key.Url} ({o.Key.ResourceType}{(o.Key.IsNavigationRequest ? ", navigation" : "")}) " +
                 $"open {Stopwatch.GetElapsedTime(o.Value.SentAt).TotalSeconds:0.0} s, page at {o.Value.Page.Url}")];
 
+    /// <summary>
+    /// For a page a click navigated to: wait until its document is parsed, not for its "load" event. In a few
+    /// full runs on 2026-11-22 a phone page's "load" never came within 30 s although its network had been idle
+    /// and no request was open (cause unknown, decision 0073). What the tests check next waits for itself.
+    /// </summary>
+    public static readonly PageWaitForURLOptions Arrived = new() { WaitUntil = WaitUntilState.DOMContentLoaded };
+
     /// <summary>Saves a screenshot under artifacts/screenshots for a person to look at.</summary>
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(TestEnvironment.ScreenshotDir, name + ".png"), FullPage = false });
