@@ -161,14 +161,18 @@ public sealed class WindowShiftBrowserTests
         await Expect(terminal.Locator("#today-noshows")).ToHaveTextAsync("1");
 
         // Pause, resume, close.
+        // As above: the second is the push to the wall and the LED once the terminal has its answer.
         await terminal.ClickAsync("[data-action=pause]");
+        await Expect(terminal.Locator("#state")).ToHaveClassAsync(new Regex("state-paused"));
         await Expect(tile).ToHaveClassAsync(new Regex("state-paused"), secondClass);
         await Expect(ledRoot).ToHaveAttributeAsync("data-state", "paused", second);
         await Expect(ledRoot).Not.ToHaveClassAsync(new Regex("flash"), new() { Timeout = 8000 });
         await Chromium.ScreenshotAsync(led, "floor-window-display-paused");
         await terminal.ClickAsync("[data-action=resume]");
+        await Expect(terminal.Locator("#state")).ToHaveClassAsync(new Regex("state-open"));
         await Expect(ledRoot).ToHaveAttributeAsync("data-state", "open", second);
         await terminal.ClickAsync("[data-action=close]");
+        await Expect(terminal.Locator("#state")).ToHaveClassAsync(new Regex("state-closed"));
         await Expect(tile).ToHaveClassAsync(new Regex("state-closed"), secondClass);
         await Expect(ledRoot).ToHaveAttributeAsync("data-state", "closed", second);
 
