@@ -14,8 +14,10 @@ namespace Queue.Silo.Prediction;
 /// once per service for a new ticket after every committed batch. In a flood of commands (thousands of
 /// tickets a second) that would make the writer's cost grow with the queue, so a predictor may be given
 /// <c>reuseFor</c>: estimates computed less than that long ago are reused, a ticket issued meanwhile gets
-/// the new-ticket estimate of its service from the last replay. Estimates are shown in whole minutes, so
-/// half a second of staleness changes nothing a citizen sees; at ordinary hall rates every batch replays.
+/// the new-ticket estimate of its service from the last replay. Only from <c>reuseFrom</c> tickets waiting:
+/// with a short line, every ticket issued in a burst moves the next one's wait by a whole service, and the
+/// reused estimate of the burst's first ticket ("0 minutes" while a window is idle) made the phone of a
+/// ticket with four ahead page "your turn is near" at once. A short line replays in microseconds anyway.
 /// <para>
 /// With thousands waiting even one replay per half second is too much for the writer: at 20,000 waiting the
 /// fourteen replays (the waiting tickets, then one phantom per service) took 30–460 ms per batch, on the
@@ -27,7 +29,7 @@ namespace Queue.Silo.Prediction;
 /// another service's phantom at a shared window — nothing against a wait of hours).
 /// </para>
 /// </remarks>
-public sealed class ForwardRunPredictor(TimeSpan reuseFor = default, int backgroundFrom = int.MaxValue) : IWaitPredictor
+public sealed class ForwardRunPredictor(TimeSpan reuseFor = default, int backgroundFrom = int.MaxValue, int reuseFrom = 0) : IWaitPredictor
 {
     private static readonly TimeSpan RateWindow = TimeSpan.FromHours(1);
     private readonly Dictionary<string, (DateTimeOffset At, double Minutes)> newTicket = [];
@@ -73,7 +75,7 @@ public sealed class ForwardRunPredictor(TimeSpan reuseFor = default, int backgro
     public IReadOnlyDictionary<Guid, double> EstimateWaiting(HallState hall, DateTimeOffset now)
     {
         if (cached is { } c && ReferenceEquals(c.Hall, hall) && c.Seq == hall.Hall.Seq && c.Now == now) return c.Estimates;
-        if (cached is { } recent && ReferenceEquals(recent.Hall, hall) && Fresh(recent.Now, now))
+        if (cached is { } recent && ReferenceEquals(recent.Hall, hall) && Fresh(recent.Now, now) && Reusing(hall))
         {
             HasStaleEstimates = true;
             return Reused(hall, recent.Estimates);
@@ -98,7 +100,7 @@ public sealed class ForwardRunPredictor(TimeSpan reuseFor = default, int backgro
 
     public double EstimateNew(HallState hall, string serviceId, DateTimeOffset now)
     {
-        if (newTicket.TryGetValue(serviceId, out var last) && Fresh(last.At, now) && ReferenceEquals(learnedFrom, hall))
+        if (newTicket.TryGetValue(serviceId, out var last) && Fresh(last.At, now) && ReferenceEquals(learnedFrom, hall) && Reusing(hall))
         {
             HasStaleEstimates = true;
             return last.Minutes;
@@ -171,6 +173,8 @@ public sealed class ForwardRunPredictor(TimeSpan reuseFor = default, int backgro
     }
 
     private bool Fresh(DateTimeOffset computedAt, DateTimeOffset now) => now >= computedAt && now - computedAt < reuseFor;
+
+    private bool Reusing(HallState hall) => hall.WaitingTickets.Count >= reuseFrom;
 
     /// <summary>
     /// The last replay's estimates for the tickets still waiting; tickets issued since get their service's

@@ -114,6 +114,26 @@ public sealed class WaitPredictionTests
     }
 
     [Fact]
+    public void AShortLineIsReplayedForEveryTicketOfABurst()
+    {
+        // As configured in the host: reuse only from 100 waiting. Two idle windows, four tickets in 100 ms.
+        var predictor = new ForwardRunPredictor(TimeSpan.FromMilliseconds(500), reuseFrom: 100);
+        var hall = SmallHall.Create(new EngineDispatch(), [7], [["S1"], ["S1"]], predictor);
+        hall.Issue("S1");
+        predictor.EstimateWaiting(hall.State, hall.Now);
+        Assert.Equal(0, predictor.EstimateNew(hall.State, "S1", hall.Now)); // the second ticket would be called at once
+
+        for (var i = 0; i < 3; i++) hall.Issue("S1");
+        var fifth = hall.Issue("S1");
+        var estimates = predictor.EstimateWaiting(hall.State, hall.Now.AddMilliseconds(100));
+
+        // Reused, the fifth would get that 0 and its phone would page "near" with four ahead.
+        Assert.False(predictor.HasStaleEstimates);
+        Assert.Equal(14, Math.Round(estimates[fifth.Id], 3));
+        Assert.Equal(14, Math.Round(predictor.EstimateNew(hall.State, "S1", hall.Now.AddMilliseconds(100)), 3));
+    }
+
+    [Fact]
     public void InAFloodEstimatesAreReusedBrieflyAndMarkedStaleUntilTheNextFullReplay()
     {
         var predictor = new ForwardRunPredictor(TimeSpan.FromMilliseconds(500));
