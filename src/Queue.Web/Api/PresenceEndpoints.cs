@@ -20,19 +20,22 @@ public static class PresenceEndpoints
 {
     public static IEndpointRouteBuilder MapPresence(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/halls/{hallId}/presence-qr.png", async (string hallId, HttpContext http, HallRegistry halls, PresenceCodes codes, IConfiguration config) =>
+        // Read once when the routes are mapped: a wrong entry stops the host at start (as in decisions 0074, 0075).
+        var config = routes.ServiceProvider.GetRequiredService<IConfiguration>();
+        var displays = Networks.Parse(config.GetSection("Presence:DisplayNetworks").Get<string[]>() ?? [], "Presence:DisplayNetworks");
+        routes.MapGet("/api/halls/{hallId}/presence-qr.png", async (string hallId, HttpContext http, HallRegistry halls, PresenceCodes codes) =>
         {
-            var view = await CurrentAsync(hallId, http, halls, codes, config);
+            var view = await CurrentAsync(hallId, http, halls, codes, displays);
             using var generator = new QRCodeGenerator();
             using var data = generator.CreateQrCode(view.Url, QRCodeGenerator.ECCLevel.M);
             http.Response.Headers.CacheControl = "no-store";
             return Results.File(new PngByteQRCode(data).GetGraphic(10), "image/png");
         }).WithTags("presence");
 
-        routes.MapGet("/api/halls/{hallId}/presence-code", async (string hallId, HttpContext http, HallRegistry halls, PresenceCodes codes, IConfiguration config) =>
+        routes.MapGet("/api/halls/{hallId}/presence-code", async (string hallId, HttpContext http, HallRegistry halls, PresenceCodes codes) =>
         {
             http.Response.Headers.CacheControl = "no-store";
-            return TypedResults.Ok(await CurrentAsync(hallId, http, halls, codes, config));
+            return TypedResults.Ok(await CurrentAsync(hallId, http, halls, codes, displays));
         }).WithTags("presence");
 
         routes.MapPost("/api/tickets/{ticketId:guid}/arrive", async (Guid ticketId, ArriveRequest? body, CitizenClient citizen) =>
@@ -46,20 +49,13 @@ public static class PresenceEndpoints
     public static string LandingUrl(HttpRequest request, string hallId, string code) =>
         $"{request.Scheme}://{request.Host}/p/{Uri.EscapeDataString(hallId)}?c={Uri.EscapeDataString(code)}";
 
-    private static async Task<PresenceCodeView> CurrentAsync(string hallId, HttpContext http, HallRegistry halls, PresenceCodes codes, IConfiguration config)
+    private static async Task<PresenceCodeView> CurrentAsync(string hallId, HttpContext http, HallRegistry halls, PresenceCodes codes,
+        IReadOnlyList<IPNetwork> displays)
     {
         await halls.GetAsync(Validate.Id(hallId, "hallId"));
-        var networks = config.GetSection("Presence:DisplayNetworks").Get<string[]>() ?? [];
-        var remote = http.Connection.RemoteIpAddress;
-        if (networks.Length > 0 && (remote is null || !networks.Any(n => InNetwork(remote, n))))
+        if (displays.Count > 0 && !displays.Contain(http.Connection.RemoteIpAddress))
             throw new HallException(RefusalKind.Forbidden, "presence.notHallNetwork", "The presence code is shown only on the hall's own displays.");
         var code = await codes.CurrentAsync(hallId);
         return new PresenceCodeView(hallId, code, LandingUrl(http.Request, hallId, code), codes.CurrentExpiresAt);
-    }
-
-    private static bool InNetwork(IPAddress address, string cidr)
-    {
-        if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
-        return IPNetwork.TryParse(cidr, out var network) && network.Contains(address);
     }
 }

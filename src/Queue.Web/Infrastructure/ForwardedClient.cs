@@ -19,8 +19,7 @@ public static class ForwardedClient
         // Parsed here, not when the options are first read, so a wrong entry stops the host at start.
         var proxies = (config.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? []).Select(p => IPAddress.TryParse(p, out var ip) ? ip
             : throw new InvalidOperationException($"ForwardedHeaders:KnownProxies: '{p}' is not an IP address.")).ToList();
-        var networks = (config.GetSection("ForwardedHeaders:KnownNetworks").Get<string[]>() ?? []).Select(n => System.Net.IPNetwork.TryParse(n, out var net) ? net
-            : throw new InvalidOperationException($"ForwardedHeaders:KnownNetworks: '{n}' is not a network like 10.0.0.0/8.")).ToList();
+        var networks = Networks.Parse(config.GetSection("ForwardedHeaders:KnownNetworks").Get<string[]>() ?? [], "ForwardedHeaders:KnownNetworks");
         services.Configure<ForwardedHeadersOptions>(o =>
         {
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;

@@ -56,8 +56,7 @@ public sealed class ClientAllowance
     public ClientAllowance(RateLimitOptions options)
     {
         // Parsed at start: a typo must stop the host, not silently leave the kiosks on the citizens' allowance.
-        hallNetworks = [.. options.HallNetworks.Select(n => IPNetwork.TryParse(n, out var net) ? net
-            : throw new InvalidOperationException($"RateLimits:HallNetworks: '{n}' is not a network like 10.0.0.0/8."))];
+        hallNetworks = Networks.Parse(options.HallNetworks, "RateLimits:HallNetworks");
         multiplier = options.HallNetworkMultiplier >= 1 ? options.HallNetworkMultiplier
             : throw new InvalidOperationException("RateLimits:HallNetworkMultiplier must be 1 or more.");
     }
@@ -65,8 +64,7 @@ public sealed class ClientAllowance
     public RateLimitPartition<string> PerMinute(HttpContext http, int perMinute)
     {
         var address = http.Connection.RemoteIpAddress;
-        if (address is { IsIPv4MappedToIPv6: true }) address = address.MapToIPv4();
-        var hall = address is not null && hallNetworks.Any(n => n.Contains(address));
+        var hall = hallNetworks.Contain(address);
         return RateLimitPartition.GetFixedWindowLimiter(address?.ToString() ?? "unknown",
             _ => new FixedWindowRateLimiterOptions { PermitLimit = hall ? perMinute * multiplier : perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
     }

@@ -91,6 +91,7 @@ public sealed class ForwardedClientTests
     [InlineData("ForwardedHeaders:KnownProxies:0", "nginx.local", "ForwardedHeaders:KnownProxies: 'nginx.local' is not an IP address.")]
     [InlineData("RateLimits:HallNetworks:0", "kiosks", "RateLimits:HallNetworks: 'kiosks' is not a network like 10.0.0.0/8.")]
     [InlineData("RateLimits:HallNetworkMultiplier", "0", "RateLimits:HallNetworkMultiplier must be 1 or more.")]
+    [InlineData("Presence:DisplayNetworks:0", "wall", "Presence:DisplayNetworks: 'wall' is not a network like 10.0.0.0/8.")]
     public async Task AnAddressSettingThatDoesNotParseStopsTheHostAtStart(string key, string value, string message)
     {
         var e = await Assert.ThrowsAnyAsync<Exception>(() => QueueApp.StartAsync(StorageKind.Sqlite, new Dictionary<string, string?> { [key] = value }));

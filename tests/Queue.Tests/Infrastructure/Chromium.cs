@@ -12,8 +12,8 @@ public sealed class Chromium : IAsyncDisposable
 {
     private readonly IPlaywright playwright;
 
-    // Requests sent and not yet answered, per page: a navigation that never reaches "load" (a flake seen once,
-    // cause unknown, decision 0073) is then reported with the request it was waiting for.
+    // Requests sent and not yet answered, per page: a navigation that never reaches "load" (a flake seen in
+    // several runs, cause unknown, decision 0073) is then reported with the request it was waiting for.
     private readonly ConcurrentDictionary<IRequest, (IPage Page, long SentAt)> open = new();
 
     private Chromium(IPlaywright playwright, IBrowser browser)
@@ -54,7 +54,7 @@ public sealed class Chromium : IAsyncDisposable
     }
 
     /// <summary>Requests the browser has waited on for more than 10 s, e.g. the one a stuck navigation needs.</summary>
-    public IReadOnlyList<string> LongOpenRequests() =>
+    private IReadOnlyList<string> LongOpenRequests() =>
         [.. open.Where(o => Stopwatch.GetElapsedTime(o.Value.SentAt) > TimeSpan.FromSeconds(10))
             .Select(o => $"{o.Key.Method} {o.Key.Url} ({o.Key.ResourceType}{(o.Key.IsNavigationRequest ? ", navigation" : "")}) " +
                 $"open {Stopwatch.GetElapsedTime(o.Value.SentAt).TotalSeconds:0.0} s, page at {o.Value.Page.Url}")];
