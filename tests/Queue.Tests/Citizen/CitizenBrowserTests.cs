@@ -84,6 +84,9 @@ public sealed class CitizenBrowserTests
         await Chromium.ScreenshotAsync(phone, "citizen-phone-presence-checked-in");
         await phone.GotoAsync(trackUrl);
         await Assertions.Expect(phone.Locator("#arrival")).ToBeHiddenAsync();
+        // The holder turns alerts on: the tap unlocks the tone, which browsers keep silent until a tap.
+        await phone.ClickAsync("#enable-alerts");
+        await Assertions.Expect(phone.Locator("#enable-alerts")).ToBeDisabledAsync();
 
         var admin = await app.SignedInAsync("admin");
         await admin.WindowAsync(1, "call-next", hallId: Demo.Village);
@@ -123,6 +126,9 @@ public sealed class CitizenBrowserTests
         await phone.GotoAsync($"/m/{Demo.Village}");
         await phone.Locator($".m-service[data-service='jc-qingshan-social-insurance'] button[type=submit]").ClickAsync();
         await phone.WaitForURLAsync("**/t/**", Chromium.Arrived);
+        // Nobody ahead: paged "near" at once, silently and said so, since nothing on this page was tapped yet.
+        await Assertions.Expect(phone.Locator("body[data-paged='near']")).ToBeAttachedAsync();
+        Assert.False(await phone.EvaluateAsync<bool>("window.qhPagingLog[0].sounded"));
         phone.Dialog += (_, d) => d.AcceptAsync();
         await phone.ClickAsync("#cancel-ticket");
         await Assertions.Expect(phone.Locator("#status")).ToHaveTextAsync("已取消");

@@ -14,12 +14,23 @@
   if (token) document.cookie = `qh-t-${ticketId.replace(/-/g, '')}=${encodeURIComponent(token)}; path=/; max-age=86400; samesite=lax`;
 
   // —— silent paging ——
+  // Browsers start an AudioContext suspended unless the page has had a tap (autoplay policy), and a
+  // suspended one plays nothing. So the tone is unlocked by the holder's first tap on the page (the
+  // "turn on alerts" button asks for one) and the log says "sounded" only when a tone really played.
+  // No audio device is opened while the page loads.
   const log = window.qhPagingLog = [];
   let audio;
-  function tone(kind) {
+  function unlockAudio() {
     try {
       audio = audio || new (window.AudioContext || window.webkitAudioContext)();
       if (audio.state === 'suspended') audio.resume();
+    } catch (e) { audio = undefined; }
+  }
+  document.addEventListener('pointerdown', unlockAudio, { once: true, capture: true });
+  document.addEventListener('keydown', unlockAudio, { once: true, capture: true });
+  function tone(kind) {
+    if (!audio || audio.state !== 'running') return false;
+    try {
       const notes = kind === 'called' ? [880, 660, 880] : [660, 880];
       notes.forEach((f, i) => {
         const osc = audio.createOscillator(), gain = audio.createGain();
@@ -68,7 +79,9 @@
   }
 
   $('enable-alerts').addEventListener('click', async () => {
-    tone('near');
+    unlockAudio();
+    if (audio) await audio.resume().catch(() => { });
+    tone('near'); // the holder hears what a page will sound like
     try { if ('Notification' in window && Notification.permission === 'default') await Notification.requestPermission(); } catch (e) { }
     $('enable-alerts').textContent = t('alertsOn');
     $('enable-alerts').disabled = true;
