@@ -17,7 +17,7 @@ public sealed class CitizenClient(HallRegistry halls, HallClient client, HallCal
     /// <summary>A phone ticket (channel mobile): only while the hall is open, one active per phone and service.</summary>
     public async Task<IssuedTicket> IssueRemoteTicketAsync(string hallId, string serviceId, string deviceId)
     {
-        var days = await calendar.ForHallAsync(hallId);
+        var days = await calendar.RecentForHallAsync(hallId);
         var now = time.GetUtcNow();
         if (!days.IsOpen(now))
         {
@@ -35,7 +35,7 @@ public sealed class CitizenClient(HallRegistry halls, HallClient client, HallCal
     /// <summary>The holder scanned the hall's presence code: a forged code is refused (403), an old one too (410).</summary>
     public async Task<TicketView> ArriveAsync(Guid ticketId, string? token, string? code)
     {
-        var (hallId, _) = await client.FindHolderAsync(ticketId, token);
+        var hallId = await client.FindHallOfHolderAsync(ticketId, token);
         switch (await presence.CheckAsync(hallId, code))
         {
             case PresenceCheck.Forged:

@@ -44,7 +44,7 @@ public sealed class HallClient(HallRegistry halls, HallStore store)
 
     public async Task<TicketView> CancelAsync(Guid ticketId, string? token)
     {
-        var (hallId, _) = await FindHolderAsync(ticketId, token);
+        var hallId = await FindHallOfHolderAsync(ticketId, token);
         return await TicketCommand(hallId, (s, c) => s.Cancel(ticketId, "holder", c));
     }
 
@@ -59,7 +59,7 @@ public sealed class HallClient(HallRegistry halls, HallStore store)
     /// <summary>The ticket as its holder sees it; a wrong or missing token is answered like an unknown ticket.</summary>
     public async Task<TicketView> GetTicketAsync(Guid ticketId, string? token)
     {
-        var (hallId, _) = await FindHolderAsync(ticketId, token);
+        var hallId = await FindHallOfHolderAsync(ticketId, token);
         var grain = await halls.GetAsync(hallId);
         var snap = await grain.GetSnapshotAsync();
         if (snap.Tickets.TryGetValue(ticketId, out var view)) return view;
@@ -72,6 +72,22 @@ public sealed class HallClient(HallRegistry halls, HallStore store)
         return new TicketView(stored.Id, stored.HallId, stored.ServiceId, service?.Name ?? stored.ServiceId, stored.Number, stored.Status, null, null, null,
             window?.Number, window?.Name, stored.Channel, stored.Priority, stored.IssuedAt, stored.CalledAt, stored.Outcome, stored.OutcomeNote, stored.RecallCount)
             { ArrivedAt = stored.ArrivedAt, BookingId = stored.BookingId }.WithFloorDetails(stored);
+    }
+
+    /// <summary>
+    /// The hall of a ticket whose holder presents <paramref name="token"/>: from this node's hall snapshots when
+    /// the ticket is in one (a ticket's hall and secret never change), else from storage. 404 for a wrong token.
+    /// A phone's check-in did this database read on every request, an eighth of the server's CPU at 1,000 tickets/s.
+    /// </summary>
+    public async Task<string> FindHallOfHolderAsync(Guid ticketId, string? token)
+    {
+        foreach (var grain in halls.Active)
+        {
+            if (grain.Snapshot?.Tickets.TryGetValue(ticketId, out var view) != true) continue;
+            if (!TicketToken.Matches(token, view!.TokenHash)) throw HallException.NotFound("ticket", ticketId.ToString());
+            return grain.HallId;
+        }
+        return (await FindHolderAsync(ticketId, token)).HallId;
     }
 
     /// <summary>Checks the holder's token; answers not-found for a wrong token so ids cannot be probed.</summary>

@@ -82,6 +82,8 @@ public sealed class HallGrain
             while (batch.Count < MaxBatch && inbox.Reader.TryRead(out var w)) batch.Add(w);
             try
             {
+                // A republish drained with commands is served by their publish, which schedules another if still needed.
+                if (batch.Any(w => w.Republish)) Volatile.Write(ref republishPending, 0);
                 if (batch.Any(w => w.Command is not null)) await RunBatchAsync(batch);
                 else if (batch.Any(w => !w.Republish)) await ReloadIfChangedAsync();
                 else Republish();
@@ -126,9 +128,16 @@ public sealed class HallGrain
         if (!changes.IsEmpty) await tx.CommitAsync(changes, CancellationToken.None);
         var t4 = BatchProfile.Now();
         if (changes.IsEmpty && missed.Count == 0 && before is not null) return;
+        var now = time.GetUtcNow();
+        if (profile.Enabled)
+        {
+            state!.Predictor.EstimateWaiting(state, now);
+            foreach (var s in state.Services) state.Predictor.EstimateNew(state, s.Id, now);
+        }
+        var t5 = BatchProfile.Now();
         // After catching up with another node's writes the state was reloaded: rebuild every view.
-        Publish(before, [.. missed, .. changes.Events], missed.Count == 0 ? TouchedTickets(changes) : null);
-        profile.Add(batch.Count, t0, t1, t2, t3, t4, BatchProfile.Now());
+        Publish(before, [.. missed, .. changes.Events], missed.Count == 0 ? TouchedTickets(changes) : null, now);
+        profile.Add(batch.Count, t0, t1, t2, t3, tx.Written == 0 ? t4 : tx.Written, t4, t5, BatchProfile.Now());
     }
 
     /// <summary>Loads (or reloads) the state if it is missing or another node has written since.</summary>
@@ -158,9 +167,9 @@ public sealed class HallGrain
     private static HashSet<Guid> TouchedTickets(HallChanges changes) =>
         changes.Added.Concat(changes.Modified).OfType<Tickets.Ticket>().Select(t => t.Id).ToHashSet();
 
-    private void Publish(HallSnapshot? before, IReadOnlyList<HallEvent> events, IReadOnlySet<Guid>? touched = null)
+    private void Publish(HallSnapshot? before, IReadOnlyList<HallEvent> events, IReadOnlySet<Guid>? touched = null, DateTimeOffset? at = null)
     {
-        var after = HallSnapshot.Of(state!, time.GetUtcNow(), touched is null ? null : before, touched);
+        var after = HallSnapshot.Of(state!, at ?? time.GetUtcNow(), touched is null ? null : before, touched);
         snapshot = after;
         feed.Publish(new HallUpdate(HallId, events, before, after));
         if (state!.Predictor.HasStaleEstimates) ScheduleRepublish();

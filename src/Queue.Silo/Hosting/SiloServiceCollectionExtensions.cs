@@ -36,8 +36,9 @@ public static class SiloServiceCollectionExtensions
         services.AddSingleton<HallStore>();
         services.AddSingleton<HallFeed>();
         services.AddSingleton<Func<IDispatchPolicy>>(_ => () => new EngineDispatch());
-        // Under a flood of commands, once 100 wait, estimates are recomputed at most twice a second per hall (see ForwardRunPredictor).
-        services.AddSingleton<Func<IWaitPredictor>>(_ => () => new ForwardRunPredictor(TimeSpan.FromMilliseconds(500), reuseFrom: 100));
+        // Under a flood of commands, once 100 wait, estimates are recomputed at most twice a second per hall, and with 500 or more
+        // waiting off the writer's thread (see ForwardRunPredictor, decision 0073).
+        services.AddSingleton<Func<IWaitPredictor>>(_ => () => new ForwardRunPredictor(TimeSpan.FromMilliseconds(500), backgroundFrom: 500, reuseFrom: 100));
         services.AddSingleton<HallRegistry>();
         services.AddSingleton<HallClient>();
         services.AddSingleton<Floor.FloorClient>();

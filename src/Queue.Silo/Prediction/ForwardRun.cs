@@ -25,8 +25,17 @@ internal static class ForwardRun
     }
 
     /// <summary>Minutes until each waiting ticket (and the optional phantom, id <see cref="Guid.Empty"/>) is called.</summary>
-    public static Dictionary<Guid, double> Run(HallState hall, DateTimeOffset now, ServiceTimeModel model, ILineDispatch policy, Ticket? phantom)
+    public static Dictionary<Guid, double> Run(HallState hall, DateTimeOffset now, ServiceTimeModel model, ILineDispatch policy, Ticket? phantom) =>
+        Run(hall, now, model, policy, phantom is null ? [] : [phantom], stopAtPhantom: true);
+
+    /// <summary>
+    /// The same replay with several phantoms (new tickets not yet taken) at once. With
+    /// <paramref name="stopAtPhantom"/> it ends when the first phantom is called; otherwise it runs to the end.
+    /// </summary>
+    public static Dictionary<Guid, double> Run(HallState hall, DateTimeOffset now, ServiceTimeModel model, ILineDispatch policy,
+        IReadOnlyList<Ticket> phantoms, bool stopAtPhantom)
     {
+        var phantomIds = phantoms.Select(p => p.Id).ToHashSet();
         var lines = new Dictionary<(string Service, string? Target), Line>();
         void Enqueue(Ticket t)
         {
@@ -35,7 +44,7 @@ internal static class ForwardRun
             line.Entries.Add(new Entry(t.Id, policy.OrderKey(t), t.Number));
         }
         foreach (var t in hall.WaitingTickets) Enqueue(t);
-        if (phantom is not null) Enqueue(phantom);
+        foreach (var p in phantoms) Enqueue(p);
         foreach (var line in lines.Values)
             line.Entries.Sort((a, b) => a.Key != b.Key ? a.Key.CompareTo(b.Key) : string.CompareOrdinal(a.Number, b.Number));
 
@@ -80,7 +89,7 @@ internal static class ForwardRun
             foreach (var server in servers[chosen.ServiceId]) work[server]--;
             left--;
             result[entry.Id] = (t - now).TotalMinutes;
-            if (phantom is not null && entry.Id == phantom.Id) break;
+            if (stopAtPhantom && phantomIds.Contains(entry.Id)) break;
             queue.Enqueue(me, (t + TimeSpan.FromMinutes(model.Mean(chosen.ServiceId, calling[me].Id, chosen.Norm)), at.Item2));
         }
 

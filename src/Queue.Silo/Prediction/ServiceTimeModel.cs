@@ -23,6 +23,15 @@ public sealed class ServiceTimeModel
     private readonly Dictionary<string, (double Mean, double MeanSquare, int Count)> services = [];
     private readonly Dictionary<(string Service, string Window), (double Mean, int Count)> windows = [];
 
+    /// <summary>A copy that a replay on another thread can read while this one goes on learning.</summary>
+    internal ServiceTimeModel Copy()
+    {
+        var copy = new ServiceTimeModel();
+        foreach (var (k, v) in services) copy.services[k] = v;
+        foreach (var (k, v) in windows) copy.windows[k] = v;
+        return copy;
+    }
+
     public void Observe(string serviceId, string? windowId, double minutes, double normMinutes)
     {
         var (mean, square, count) = Service(serviceId, normMinutes);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -18,20 +19,33 @@ public sealed class HallBatch(QueueDb db, IDbContextTransaction tx, long storedS
     /// <summary>Writes the batch's changes and events, announces them to other nodes, and commits.</summary>
     public async Task CommitAsync(HallChanges changes, CancellationToken ct)
     {
-        foreach (var e in changes.Added) Db.Add(e);
-        foreach (var e in changes.Modified) Db.Update(e);
+        // Plain rows bypass SaveChanges: on SQLite as prepared statements run at once, on PostgreSQL as one
+        // multi-statement command (decision 0073). Anything else goes through EF in the same transaction.
+        await using var sqlite = Db.IsSqlite ? new SqliteRows(Db) : null;
+        var postgres = Db.IsSqlite ? null : new PostgresRows(Db);
+        async Task Write(object entity, bool insert)
+        {
+            var done = sqlite is not null ? await sqlite.TryWriteAsync(entity, insert, ct) : postgres!.TryAdd(entity, insert);
+            if (done) return;
+            if (insert) Db.Add(entity);
+            else Db.Update(entity);
+        }
+        foreach (var e in changes.Added) await Write(e, insert: true);
+        foreach (var e in changes.Modified) await Write(e, insert: false);
         foreach (var e in changes.Events)
         {
-            Db.HallEvents.Add(new HallEventRecord
+            await Write(new HallEventRecord
             {
                 HallId = e.HallId,
                 Seq = e.Seq,
                 Type = e.GetType().Name,
                 Payload = JsonSerializer.Serialize(e, Json.Options),
                 At = e.At,
-            });
+            }, insert: true);
         }
+        if (postgres is not null) await postgres.FlushAsync(ct);
         await Db.SaveChangesAsync(ct);
+        Written = Stopwatch.GetTimestamp();
         if (!Db.IsSqlite && changes.Events.Count > 0)
         {
             var last = changes.Events[^1];
@@ -42,6 +56,9 @@ public sealed class HallBatch(QueueDb db, IDbContextTransaction tx, long storedS
         // The next hall may write now, while this one goes on to build its snapshot.
         ReleaseGate();
     }
+
+    /// <summary>When the rows were written, before the commit (for the batch profile).</summary>
+    public long Written { get; private set; }
 
     private void ReleaseGate() => Interlocked.Exchange(ref gate, null)?.Release();
 

@@ -22,7 +22,10 @@ public class QueueDb(DbContextOptions<QueueDb> options) : DbContext(options)
     public DbSet<Account> Accounts => Set<Account>();
     public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
 
-    public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
+    private bool? isSqlite;
+
+    // Asked several times per row in a hall batch; the provider of a context never changes.
+    public bool IsSqlite => isSqlite ??= Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {

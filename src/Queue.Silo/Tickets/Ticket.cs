@@ -27,6 +27,9 @@ public sealed class Ticket
         ArrivedAt = channel == TicketChannel.Mobile ? null : issuedAt;
     }
 
+    /// <summary>A detached copy for a replay on another thread (never attached to storage, never written).</summary>
+    internal Ticket Copy() => (Ticket)MemberwiseClone();
+
     public Guid Id { get; private set; }
     public string HallId { get; private set; } = "";
     public string ServiceId { get; private set; } = "";

@@ -30,6 +30,12 @@ public sealed record TicketView(
     /// <summary>The booking this ticket was checked in from, if any.</summary>
     public Guid? BookingId { get; init; }
 
+    /// <summary>
+    /// SHA-256 of the holder's secret, so a holder's request can be checked against the snapshot instead of
+    /// a database read (decision 0073). Internal: never serialised, never leaves the process.
+    /// </summary>
+    internal string TokenHash { get; init; } = "";
+
     /// <summary>The holder's secret; present only in the answer that issued the ticket.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Token { get; init; }

@@ -16,6 +16,14 @@ public sealed class HallWindow
         ServiceIds = serviceIds.ToList();
     }
 
+    /// <summary>A detached copy for a replay on another thread; its skills are its own list.</summary>
+    internal HallWindow Copy()
+    {
+        var copy = (HallWindow)MemberwiseClone();
+        copy.ServiceIds = [.. ServiceIds];
+        return copy;
+    }
+
     public string Id { get; private set; } = "";
     public string HallId { get; private set; } = "";
     public int Number { get; private set; }

@@ -39,28 +39,43 @@ public sealed class HubBridge(HallFeed feed, IHubContext<HallHub> hub, TicketWat
 
     private async Task PushCallsAsync(CancellationToken stop)
     {
-        await foreach (var update in calls.Reader.ReadAllAsync(stop))
+        var pending = new List<HallUpdate>();
+        while (await calls.Reader.WaitToReadAsync(stop))
         {
-            try
+            // Everything committed meanwhile: every call in commit order, then only each hall's newest board. A
+            // fast writer commits many small batches, and a board per batch queued calls behind boards already
+            // superseded (decision 0073).
+            pending.Clear();
+            while (calls.Reader.TryRead(out var u)) pending.Add(u);
+            foreach (var update in pending) await PushCallsOfAsync(update, stop);
+            foreach (var newest in pending.GroupBy(u => u.HallId).Select(g => g.Last()))
             {
-                var after = update.After;
-                var hallGroup = hub.Clients.Group(HallHub.HallGroup(update.HallId));
-                foreach (var called in update.Events.OfType<TicketCalled>())
-                {
-                    var service = after.Tickets.TryGetValue(called.Ticket, out var t) ? t.ServiceName : "";
-                    var window = after.Detail.Windows.FirstOrDefault(w => w.Id == called.WindowId);
-                    var message = new TicketCalledMessage(update.HallId, called.Ticket, called.Number, called.WindowNumber, window?.Name ?? "",
-                        service, called.At, called.IsRecall);
-                    await Task.WhenAll(
-                        hallGroup.SendAsync("TicketCalled", message),
-                        hub.Clients.Group(HallHub.TicketGroup(called.Ticket)).SendAsync("TicketCalled", message));
-                }
-                await hallGroup.SendAsync("BoardChanged", new BoardChangedMessage(after.Board));
+                try { await hub.Clients.Group(HallHub.HallGroup(newest.HallId)).SendAsync("BoardChanged", new BoardChangedMessage(newest.After.Board), stop); }
+                catch (Exception ex) when (!stop.IsCancellationRequested) { log.LogWarning(ex, "Could not push the board of hall {HallId}", newest.HallId); }
             }
-            catch (Exception ex) when (!stop.IsCancellationRequested)
+        }
+    }
+
+    private async Task PushCallsOfAsync(HallUpdate update, CancellationToken stop)
+    {
+        try
+        {
+            var after = update.After;
+            var hallGroup = hub.Clients.Group(HallHub.HallGroup(update.HallId));
+            foreach (var called in update.Events.OfType<TicketCalled>())
             {
-                log.LogWarning(ex, "Could not push a call or board of hall {HallId}", update.HallId);
+                var service = after.Tickets.TryGetValue(called.Ticket, out var t) ? t.ServiceName : "";
+                var window = after.Detail.Windows.FirstOrDefault(w => w.Id == called.WindowId);
+                var message = new TicketCalledMessage(update.HallId, called.Ticket, called.Number, called.WindowNumber, window?.Name ?? "",
+                    service, called.At, called.IsRecall);
+                await Task.WhenAll(
+                    hallGroup.SendAsync("TicketCalled", message, stop),
+                    hub.Clients.Group(HallHub.TicketGroup(called.Ticket)).SendAsync("TicketCalled", message, stop));
             }
+        }
+        catch (Exception ex) when (!stop.IsCancellationRequested)
+        {
+            log.LogWarning(ex, "Could not push a call of hall {HallId}", update.HallId);
         }
     }
 

@@ -159,14 +159,14 @@ public sealed class HallCalendarTests
         clock.Set(CitizenApi.Shanghai(24, 10));
         Assert.Contains("id=\"closed\"", await anyone.GetStringAsync($"/kiosk/{Demo.City}"));
         Assert.Contains("id=\"closed\"", await anyone.GetStringAsync($"/kiosk/{Demo.Town}"));
-        // Phone tickets too.
+        // Phone tickets too: the refusal also leaves this node's recent copy of the city's calendar in memory.
         Task<HttpResponseMessage> PhoneTicket() => app.CreateClient().PostAsJsonAsync($"/api/halls/{Demo.City}/tickets", new { serviceId = Demo.Invoice, channel = "mobile" });
         Assert.Equal("hall.closed", await (await PhoneTicket()).CodeOfAsync());
 
         // The city hall works Tuesday anyway (its own 调休 entry beats the national one); the town stays closed.
         (admin, manager) = (await app.SignedInAsync("admin"), await app.SignedInAsync("manager")); // a day later: fresh bearer tokens
         Assert.Equal(HttpStatusCode.OK, (await manager.PutAsJsonAsync($"/api/halls/{Demo.City}/calendar/days/2026-11-24", new { kind = "workingDay", name = "本厅照常" })).StatusCode);
-        // The edit counts at once: a phone ticket right after it is issued.
+        // The edit replaces that copy at once: a phone ticket right after it is issued (decision 0073).
         Assert.Equal(HttpStatusCode.Created, (await PhoneTicket()).StatusCode);
         Assert.DoesNotContain("id=\"closed\"", await anyone.GetStringAsync($"/kiosk/{Demo.City}"));
         Assert.Contains("id=\"closed\"", await anyone.GetStringAsync($"/kiosk/{Demo.Town}"));
