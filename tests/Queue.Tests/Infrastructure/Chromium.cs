@@ -32,10 +32,16 @@ public sealed class Chromium : IAsyncDisposable
             ExecutablePath = TestEnvironment.Chromium,
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
+                    "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+                    // The machine has no sound card: play into Chromium's null audio output instead of probing PulseAudio and ALSA in every browser.
+                    "--disable-audio-output"],
         });
         return new Chromium(pw, browser);
     }
+
+    // Per page, when its current document was committed and parsed: a document never parsed is reported at
+    // close with whether the renderer still answers (decisions 0073, 0076).
+    private readonly ConcurrentDictionary<IPage, (long Committed, long Parsed, string Url)> docs = new();
 
     /// <summary>A page in a fresh context of the given size (phone 390×844, wall 1920×1080, kiosk 1080×1920).</summary>
     public async Task<IPage> NewPageAsync(Uri baseUrl, int width = 1280, int height = 800, string? locale = "zh-CN")
@@ -50,6 +56,8 @@ public sealed class Chromium : IAsyncDisposable
         page.Request += (_, r) => open[r] = (page, Stopwatch.GetTimestamp());
         page.RequestFinished += (_, r) => open.TryRemove(r, out var _);
         page.RequestFailed += (_, r) => open.TryRemove(r, out var _);
+        page.FrameNavigated += (_, f) => { if (f == page.MainFrame) docs[page] = (Stopwatch.GetTimestamp(), 0, f.Url); };
+        page.DOMContentLoaded += (_, _) => docs.AddOrUpdate(page, _ => (0, Stopwatch.GetTimestamp(), ""), (_, d) => d with { Parsed = Stopwatch.GetTimestamp() });
         return page;
     }
 
@@ -74,6 +82,13 @@ public sealed class Chromium : IAsyncDisposable
     {
         // Printed into the test run's output next to the server's log, where a failing test is looked into.
         foreach (var line in LongOpenRequests()) Console.Error.WriteLine("[chromium] request still open at close: " + line);
+        foreach (var (page, d) in docs.Where(d => d.Value.Parsed == 0 && d.Value.Committed != 0 && Stopwatch.GetElapsedTime(d.Value.Committed) > TimeSpan.FromSeconds(10)))
+        {
+            var probe = page.EvaluateAsync<string>("document.readyState + ' ' + location.href");
+            var answered = await Task.WhenAny(probe, Task.Delay(3000)) == probe;
+            Console.Error.WriteLine($"[chromium] document never parsed: {d.Url} committed {Stopwatch.GetElapsedTime(d.Committed).TotalSeconds:0.0} s ago; " +
+                (answered ? $"renderer answers: {(probe.IsCompletedSuccessfully ? probe.Result : probe.Exception?.GetBaseException().Message)}" : "renderer does not answer in 3 s"));
+        }
         await Browser.DisposeAsync();
         playwright.Dispose();
     }
