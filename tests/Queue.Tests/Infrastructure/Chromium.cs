@@ -12,8 +12,8 @@ public sealed class Chromium : IAsyncDisposable
 {
     private readonly IPlaywright playwright;
 
-    // Requests sent and not yet answered, per page: a navigation that never reaches "load" (a flake seen in
-    // several runs, cause unknown, decision 0073) is then reported with the request it was waiting for.
+    // Requests sent and not yet answered, per page: a navigation that never reaches "load" is then reported
+    // with the request it was waiting for (decisions 0073, 0076).
     private readonly ConcurrentDictionary<IRequest, (IPage Page, long SentAt)> open = new();
 
     private Chromium(IPlaywright playwright, IBrowser browser)
@@ -68,9 +68,9 @@ public sealed class Chromium : IAsyncDisposable
                 $"open {Stopwatch.GetElapsedTime(o.Value.SentAt).TotalSeconds:0.0} s, page at {o.Value.Page.Url}")];
 
     /// <summary>
-    /// For a page a click navigated to: wait until its document is parsed, not for its "load" event. In a few
-    /// full runs on 2026-11-22 a phone page's "load" never came within 30 s although its network had been idle
-    /// and no request was open (cause unknown, decision 0073). What the tests check next waits for itself.
+    /// For a page a click navigated to: wait until its document is parsed, not for its "load" event (images,
+    /// styles); what the tests check next waits for itself. Chosen while phone pages hung in their first
+    /// script, which opened audio (decision 0076).
     /// </summary>
     public static readonly PageWaitForURLOptions Arrived = new() { WaitUntil = WaitUntilState.DOMContentLoaded };
 
