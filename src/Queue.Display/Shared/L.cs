@@ -1,5 +1,6 @@
 using System.Globalization;
 using Queue.Silo.Tickets;
+using Queue.Silo.Views;
 using Queue.Silo.Windows;
 
 namespace Queue.Display.Shared;
@@ -49,4 +50,33 @@ public static class L
         <= 0 => T("即将叫号", "any moment"),
         _ => T($"约 {minutes} 分钟", $"about {minutes} min"),
     };
+
+    /// <summary>
+    /// A service line's wait as a citizen should read it: the estimate while a window offers the service,
+    /// otherwise why there is none (a paused window comes back; a closed one may not today). Decision 0077.
+    /// </summary>
+    public static string Wait(ServiceQueue? q) => q switch
+    {
+        null => "—",
+        { OpenWindows: > 0 } => Minutes(q.EstimatedWaitMinutes),
+        { PausedWindows: > 0 } => PausedText,
+        _ => NoWindowText,
+    };
+
+    /// <summary>A hall's longest wait, or that no window is open (before opening, after closing, or a hall all closed).</summary>
+    public static string Wait(HallSummary h) => h.OpenWindows > 0 ? Minutes(h.EstimatedWaitMinutes) : HallNoWindowText;
+
+    /// <summary>A ticket's wait: its estimate, or — while waiting with none — that no window serves its matter now.</summary>
+    public static string TicketWait(TicketView t) =>
+        t is { Status: TicketStatus.Waiting, EstimatedWaitMinutes: null } ? NoWindowText : Minutes(t.EstimatedWaitMinutes);
+
+    /// <summary>Told to a holder whose matter no window serves right now: the ticket keeps its place, and the estimate (and paging) comes back with a window.</summary>
+    public static string NoWindowNotice => T("该事项暂无窗口办理。您的号码保留，窗口开放后按顺序叫号，届时显示预计等候时间。",
+        "No window serves this matter right now. Your place is kept; once a window opens you are called in turn and the estimate appears.");
+
+    public static string PausedText => T("窗口暂停中", "window paused");
+
+    public static string NoWindowText => T("暂无窗口办理", "no window open");
+
+    public static string HallNoWindowText => T("暂无窗口开放", "no window open");
 }

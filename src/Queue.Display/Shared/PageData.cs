@@ -32,6 +32,9 @@ public static class PageData
         {
             ["soon"] = L.T("即将叫号", "any moment"),
             ["minutes"] = L.T("约 {0} 分钟", "about {0} min"),
+            ["waitPaused"] = L.PausedText,
+            ["waitNoWindow"] = L.NoWindowText,
+            ["hallNoWindow"] = L.HallNoWindowText,
         };
         foreach (var s in Enum.GetValues<TicketStatus>()) d["status." + Camel(s.ToString())] = L.Of(s);
         foreach (var s in Enum.GetValues<WindowState>()) d["state." + Camel(s.ToString())] = L.Of(s);

@@ -24,7 +24,10 @@ internal static class ForwardRun
         public int Remaining => Entries.Count - Next;
     }
 
-    /// <summary>Minutes until each waiting ticket (and the optional phantom, id <see cref="Guid.Empty"/>) is called.</summary>
+    /// <summary>
+    /// Minutes until each waiting ticket (and the optional phantom, id <see cref="Guid.Empty"/>) is called; a
+    /// ticket no open or serving window may call has no entry.
+    /// </summary>
     public static Dictionary<Guid, double> Run(HallState hall, DateTimeOffset now, ServiceTimeModel model, ILineDispatch policy, Ticket? phantom) =>
         Run(hall, now, model, policy, phantom is null ? [] : [phantom], stopAtPhantom: true);
 
@@ -93,10 +96,8 @@ internal static class ForwardRun
             queue.Enqueue(me, (t + TimeSpan.FromMinutes(model.Mean(chosen.ServiceId, calling[me].Id, chosen.Norm)), at.Item2));
         }
 
-        // Lines no calling window serves: assume one window will take them up at the service's pace.
-        foreach (var line in lines.Values)
-            for (var i = line.Next; i < line.Entries.Count; i++)
-                result.TryAdd(line.Entries[i].Id, (i + 1) * model.Mean(line.ServiceId, line.Norm));
+        // Tickets on lines no calling window serves get no estimate: nobody can say when a window will take
+        // them up, and a number made up for them read "any moment" or "about 8 min" to a citizen (decision 0077).
         return result;
     }
 

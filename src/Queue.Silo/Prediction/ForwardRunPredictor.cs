@@ -32,7 +32,7 @@ namespace Queue.Silo.Prediction;
 public sealed class ForwardRunPredictor(TimeSpan reuseFor = default, int backgroundFrom = int.MaxValue, int reuseFrom = 0) : IWaitPredictor
 {
     private static readonly TimeSpan RateWindow = TimeSpan.FromHours(1);
-    private readonly Dictionary<string, (DateTimeOffset At, double Minutes)> newTicket = [];
+    private readonly Dictionary<string, (DateTimeOffset At, double? Minutes)> newTicket = [];
     private readonly ServiceTimeModel model = new();
     private readonly ILineDispatch fallback = new OldestFirstDispatch();
     private readonly Dictionary<string, Queue<DateTimeOffset>> priorityArrivals = [];
@@ -42,7 +42,7 @@ public sealed class ForwardRunPredictor(TimeSpan reuseFor = default, int backgro
     private (HallState Hall, Task<Replay> Task)? running;
 
     /// <summary>What a background replay found: estimates of the tickets waiting at <see cref="Now"/> and of a new ticket per service.</summary>
-    private sealed record Replay(long Seq, DateTimeOffset Now, Dictionary<Guid, double> Waiting, Dictionary<string, double> New);
+    private sealed record Replay(long Seq, DateTimeOffset Now, Dictionary<Guid, double> Waiting, Dictionary<string, double?> New);
 
     public ServiceTimeModel Model => model;
 
@@ -98,7 +98,7 @@ public sealed class ForwardRunPredictor(TimeSpan reuseFor = default, int backgro
         return run;
     }
 
-    public double EstimateNew(HallState hall, string serviceId, DateTimeOffset now)
+    public double? EstimateNew(HallState hall, string serviceId, DateTimeOffset now)
     {
         if (newTicket.TryGetValue(serviceId, out var last) && Fresh(last.At, now) && ReferenceEquals(learnedFrom, hall) && Reusing(hall))
         {
@@ -162,12 +162,9 @@ public sealed class ForwardRunPredictor(TimeSpan reuseFor = default, int backgro
                 if (!run.TryGetValue(t.Id, out var minutes)) continue;
                 waiting[t.Id] = t.Priority == TicketPriority.Normal ? minutes + Overtaking(copy, model, arrivals, t.ServiceId, minutes) : minutes;
             }
-            var fresh = new Dictionary<string, double>();
+            var fresh = new Dictionary<string, double?>();
             foreach (var p in withIds)
-            {
-                var minutes = run.GetValueOrDefault(p.Id);
-                fresh[p.ServiceId] = minutes + Overtaking(copy, model, arrivals, p.ServiceId, minutes);
-            }
+                fresh[p.ServiceId] = run.TryGetValue(p.Id, out var minutes) ? minutes + Overtaking(copy, model, arrivals, p.ServiceId, minutes) : null;
             return new Replay(seq, now, waiting, fresh);
         });
     }
@@ -184,12 +181,12 @@ public sealed class ForwardRunPredictor(TimeSpan reuseFor = default, int backgro
     private ReusedEstimates Reused(HallState hall, IReadOnlyDictionary<Guid, double> last) =>
         new(hall, last, newTicket.ToDictionary(kv => kv.Key, kv => kv.Value.Minutes));
 
-    private double ReplayNew(HallState hall, string serviceId, DateTimeOffset now)
+    private double? ReplayNew(HallState hall, string serviceId, DateTimeOffset now)
     {
         LearnHistory(hall, null);
         NotePriorityArrivals(hall, now);
         var phantom = new Ticket(Guid.Empty, hall.Hall.Id, serviceId, "~", hall.Hall.BusinessDay(now), TicketChannel.Kiosk, TicketPriority.Normal, "", now);
-        var minutes = ForwardRun.Run(hall, now, model, Policy(hall), phantom).GetValueOrDefault(Guid.Empty);
+        if (!ForwardRun.Run(hall, now, model, Policy(hall), phantom).TryGetValue(Guid.Empty, out var minutes)) return null;
         return minutes + Overtaking(hall, serviceId, minutes, now);
     }
 

@@ -28,13 +28,13 @@ public sealed class PlainQueuePredictor : IWaitPredictor
         foreach (var t in hall.WaitingTickets.OrderBy(t => t.Priority == TicketPriority.Normal).ThenBy(t => t.QueuedAt).ThenBy(t => t.Number, StringComparer.Ordinal))
         {
             var ahead = Shared(hall, t.ServiceId).Sum(s => aheadByService.GetValueOrDefault(s));
-            result[t.Id] = Minutes(hall, t.ServiceId, ahead);
+            if (Minutes(hall, t.ServiceId, ahead) is { } minutes) result[t.Id] = minutes;
             aheadByService[t.ServiceId] = aheadByService.GetValueOrDefault(t.ServiceId) + 1;
         }
         return result;
     }
 
-    public double EstimateNew(HallState hall, string serviceId, DateTimeOffset now)
+    public double? EstimateNew(HallState hall, string serviceId, DateTimeOffset now)
     {
         var shared = Shared(hall, serviceId).ToHashSet();
         return Minutes(hall, serviceId, hall.WaitingTickets.Count(t => shared.Contains(t.ServiceId)));
@@ -46,11 +46,12 @@ public sealed class PlainQueuePredictor : IWaitPredictor
     private static IEnumerable<string> Shared(HallState hall, string serviceId) =>
         hall.Windows.Where(w => w.Serves(serviceId)).SelectMany(w => w.ServiceIds).Distinct();
 
-    private double Minutes(HallState hall, string serviceId, int ahead)
+    private double? Minutes(HallState hall, string serviceId, int ahead)
     {
         var windows = hall.Windows.Where(w => w.Serves(serviceId) && w.State is WindowState.Open or WindowState.Serving).ToList();
+        if (windows.Count == 0) return null;
         var idle = windows.Count(w => w.State == WindowState.Open);
         if (ahead < idle) return 0;
-        return (ahead + 1) * Mean(hall) / Math.Max(1, windows.Count);
+        return (ahead + 1) * Mean(hall) / windows.Count;
     }
 }

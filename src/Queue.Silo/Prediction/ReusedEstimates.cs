@@ -10,12 +10,12 @@ namespace Queue.Silo.Prediction;
 /// issued since gets its service's new-ticket estimate, anything not waiting has none. Reads the hall as it is
 /// when asked, so it is meant to be read at once, on the hall's writer (ForwardRunPredictor.EstimateWaiting).
 /// </summary>
-internal sealed class ReusedEstimates(HallState hall, IReadOnlyDictionary<Guid, double> last, Dictionary<string, double> newTicket)
+internal sealed class ReusedEstimates(HallState hall, IReadOnlyDictionary<Guid, double> last, Dictionary<string, double?> newTicket)
     : IReadOnlyDictionary<Guid, double>
 {
     private readonly HallState hall = hall;
     private readonly IReadOnlyDictionary<Guid, double> last = last;
-    private readonly Dictionary<string, double> newTicket = newTicket;
+    private readonly Dictionary<string, double?> newTicket = newTicket;
 
     /// <summary>Whether <paramref name="other"/> gives every ticket the same estimate as this (same replay, same new-ticket estimates).</summary>
     public bool SameAs(ReusedEstimates other) =>
@@ -26,7 +26,11 @@ internal sealed class ReusedEstimates(HallState hall, IReadOnlyDictionary<Guid, 
     {
         value = 0;
         if (hall.FindTicket(key) is not { Status: TicketStatus.Waiting } t) return false;
-        return last.TryGetValue(key, out value) || newTicket.TryGetValue(t.ServiceId, out value);
+        if (last.TryGetValue(key, out value)) return true;
+        // A service no open window serves has no new-ticket estimate, so neither has a ticket issued to it since.
+        if (newTicket.GetValueOrDefault(t.ServiceId) is not { } minutes) return false;
+        value = minutes;
+        return true;
     }
 
     public double this[Guid key] => TryGetValue(key, out var v) ? v : throw new KeyNotFoundException(key.ToString());

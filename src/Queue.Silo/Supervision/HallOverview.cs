@@ -10,7 +10,7 @@ public sealed record WindowLoad(string Id, int Number, string Name, WindowState 
 
 /// <summary>A service's queue: how many wait, how long the longest has waited, today's mean wait, the estimate for a new ticket.</summary>
 public sealed record ServiceLoad(string Id, string Name, string Category, double NormMinutes, int Waiting, double OldestWaitMinutes,
-    double? MeanWaitTodayMinutes, int EstimatedWaitMinutes, int AbleWindows, double PressureMinutes);
+    double? MeanWaitTodayMinutes, int? EstimatedWaitMinutes, int AbleWindows, double PressureMinutes);
 
 /// <summary>
 /// The manager console's picture of a hall (忙闲不均 at a glance). <see cref="PendingMinutes"/> of a window

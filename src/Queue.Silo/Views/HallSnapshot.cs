@@ -45,7 +45,8 @@ public sealed class HallSnapshot
     public IReadOnlyDictionary<Guid, TicketView> Tickets { get; }
 
     public HallSummary Summary => new(Detail.Id, Detail.Name, Detail.Level, Detail.ParentId,
-        Board.Waiting.Sum(q => q.Count), Board.Waiting.Count == 0 ? 0 : Board.Waiting.Max(q => q.EstimatedWaitMinutes));
+        Board.Waiting.Sum(q => q.Count), Board.Waiting.Max(q => q.EstimatedWaitMinutes))
+        { OpenWindows = Board.Windows.Count(w => w.State is WindowState.Open or WindowState.Serving) };
 
     /// <summary>
     /// Builds the picture after a batch. With the previous snapshot and the ids of the tickets the batch
@@ -119,7 +120,11 @@ public sealed class HallSnapshot
 
         var recent = RecentCalls(state, windowById);
         var queues = services.Select(s => new ServiceQueue(s.Id, s.Name, s.Category, lines.TryGetValue(s.Id, out var line) ? line.Count : 0,
-            (int)Math.Ceiling(state.Predictor.EstimateNew(state, s.Id, now)))).ToList();
+            state.Predictor.EstimateNew(state, s.Id, now) is { } minutes ? (int)Math.Ceiling(minutes) : null)
+            {
+                OpenWindows = state.Windows.Count(w => w.Serves(s.Id) && w.State is WindowState.Open or WindowState.Serving),
+                PausedWindows = state.Windows.Count(w => w.Serves(s.Id) && w.State == WindowState.Paused),
+            }).ToList();
         var boardWindows = windows.Select(w => new BoardWindow(w.Id, w.Number, w.Name, w.State, w.TicketNumber)
             { TicketStatus = w.CurrentTicketId is { } cur ? state.FindTicket(cur)?.Status : null }).ToList();
         var board = new Board(hall.Id, hall.Seq, recent, queues, boardWindows) { Notices = HallNotices.Lines(hall.Notices) };

@@ -5,7 +5,14 @@ using Queue.Silo.Windows;
 
 namespace Queue.Silo.Views;
 
-public sealed record HallSummary(string Id, string Name, HallLevel Level, string? ParentId, int Waiting, int EstimatedWaitMinutes);
+/// <summary>
+/// A hall in the list of halls. <see cref="EstimatedWaitMinutes"/> is the longest of its services' estimates,
+/// null while no window is open; <see cref="OpenWindows"/> counts the windows open or serving.
+/// </summary>
+public sealed record HallSummary(string Id, string Name, HallLevel Level, string? ParentId, int Waiting, int? EstimatedWaitMinutes)
+{
+    public int OpenWindows { get; init; }
+}
 
 public sealed record ServiceView(string Id, string Name, string Category, string Prefix, bool Bookable, double NormMinutes, ServiceGuide Guide);
 
@@ -17,7 +24,16 @@ public sealed record HallDetail(string Id, string Name, HallLevel Level, string?
 
 public sealed record RecentCall(string TicketNumber, int WindowNumber, string WindowName, DateTimeOffset CalledAt);
 
-public sealed record ServiceQueue(string ServiceId, string ServiceName, string Category, int Count, int EstimatedWaitMinutes);
+/// <summary>
+/// A service's line on the board. <see cref="EstimatedWaitMinutes"/> is what a ticket taken now would wait, null
+/// while no open or serving window offers the service: <see cref="OpenWindows"/> then is 0, and
+/// <see cref="PausedWindows"/> tells whether a paused window does (so a screen can say "paused", not "no window").
+/// </summary>
+public sealed record ServiceQueue(string ServiceId, string ServiceName, string Category, int Count, int? EstimatedWaitMinutes)
+{
+    public int OpenWindows { get; init; }
+    public int PausedWindows { get; init; }
+}
 
 public sealed record BoardWindow(string Id, int Number, string Name, WindowState State, string? TicketNumber)
 {

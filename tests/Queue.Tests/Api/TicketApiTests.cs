@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Queue.Tests.Infrastructure;
 
 namespace Queue.Tests.Api;
@@ -33,4 +34,49 @@ public sealed class TicketApiTests
         Assert.Equal("done", read!.Status);
         Assert.Equal(HttpStatusCode.NoContent, (await staff.WindowAsync(7, "call-next")).StatusCode);
     }
+
+    [Theory]
+    [InlineData(StorageKind.Sqlite)]
+    [InlineData(StorageKind.Postgres)]
+    public async Task AServiceNoOpenWindowOffersShowsNoEstimateUntilOneOpens(StorageKind storage)
+    {
+        await using var app = await QueueApp.StartAsync(storage);
+        var citizen = app.CreateClient();
+        var manager = await app.SignedInAsync("manager");
+        // 发票领用与代开 is offered by windows 1–4 (generalists), 14, 15 and 16.
+        foreach (var w in new[] { 1, 2, 3, 4, 14, 15, 16 }) (await manager.WindowAsync(w, "close")).EnsureSuccessStatusCode();
+
+        var ticket = await citizen.IssueAsync(Demo.Invoice);
+        Assert.Equal((1, (int?)null), (ticket.Position, ticket.EstimatedWaitMinutes));
+        var line = await LineAsync(citizen, Demo.Invoice);
+        Assert.Equal(1, line.GetProperty("count").GetInt32());
+        Assert.Equal(JsonValueKind.Null, line.GetProperty("estimatedWaitMinutes").ValueKind);
+        Assert.Equal((0, 0), (line.GetProperty("openWindows").GetInt32(), line.GetProperty("pausedWindows").GetInt32()));
+        var other = await LineAsync(citizen, Demo.SocialInsurance);
+        Assert.Equal((2, 0), (other.GetProperty("openWindows").GetInt32(), other.GetProperty("estimatedWaitMinutes").GetInt32()));
+
+        // A paused window is told apart from none, and still gives no estimate: it calls nobody.
+        (await manager.WindowAsync(15, "open")).EnsureSuccessStatusCode();
+        (await manager.WindowAsync(15, "pause")).EnsureSuccessStatusCode();
+        line = await LineAsync(citizen, Demo.Invoice);
+        Assert.Equal((0, 1), (line.GetProperty("openWindows").GetInt32(), line.GetProperty("pausedWindows").GetInt32()));
+        Assert.Equal(JsonValueKind.Null, line.GetProperty("estimatedWaitMinutes").ValueKind);
+        Assert.Null((await ReadTicketAsync(citizen, ticket)).EstimatedWaitMinutes);
+
+        // Back at work, the window is idle: the ticket is next, "any moment".
+        (await manager.WindowAsync(15, "resume")).EnsureSuccessStatusCode();
+        Assert.Equal(0, (await ReadTicketAsync(citizen, ticket)).EstimatedWaitMinutes);
+        line = await LineAsync(citizen, Demo.Invoice);
+        Assert.Equal(1, line.GetProperty("openWindows").GetInt32());
+        Assert.True(line.GetProperty("estimatedWaitMinutes").GetInt32() > 0, "a second ticket waits for the first one's service");
+        var hall = (await citizen.GetFromJsonAsync<JsonElement>("/api/halls")).EnumerateArray().Single(h => h.GetProperty("id").GetString() == Demo.City);
+        Assert.Equal(10, hall.GetProperty("openWindows").GetInt32());
+    }
+
+    private static async Task<JsonElement> LineAsync(HttpClient client, string serviceId) =>
+        (await client.GetFromJsonAsync<JsonElement>($"/api/halls/{Demo.City}/board")).GetProperty("waiting").EnumerateArray()
+            .Single(q => q.GetProperty("serviceId").GetString() == serviceId);
+
+    private static async Task<TicketDto> ReadTicketAsync(HttpClient client, TicketDto ticket) =>
+        (await client.GetFromJsonAsync<TicketDto>($"/api/tickets/{ticket.Id}?token={ticket.Token}", ApiCalls.Json))!;
 }

@@ -56,6 +56,59 @@ public sealed class CitizenBrowserTests
     }
 
     [Fact]
+    public async Task AMatterNoWindowServesIsSaidSoOnTheKioskWallAndTicketUntilAWindowOpens()
+    {
+        await using var app = await QueueApp.StartAsync(settings: CitizenApi.Settings(), kestrel: true);
+        var manager = await app.SignedInAsync("manager");
+        // 税务专项类 (发票领用与代开, 个税汇算咨询) is offered by windows 1–4, 14, 15 and 16: close them all.
+        foreach (var w in new[] { 1, 2, 3, 4, 14, 15, 16 }) (await manager.WindowAsync(w, "close")).EnsureSuccessStatusCode();
+        await using var chromium = await Chromium.LaunchAsync();
+
+        var kiosk = await chromium.NewPageAsync(app.Address, 1080, 1920);
+        await kiosk.GotoAsync($"/kiosk/{Demo.City}");
+        var invoice = kiosk.Locator($"button[data-service='{Demo.Invoice}'] .service-wait");
+        await Assertions.Expect(invoice).ToContainTextAsync("暂无窗口办理");
+        await Assertions.Expect(invoice).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("no-window"));
+        await Assertions.Expect(kiosk.Locator($"button[data-service='{Demo.SocialInsurance}'] .service-wait")).ToContainTextAsync("即将叫号");
+        await Chromium.ScreenshotAsync(kiosk, "citizen-kiosk-no-window");
+        await kiosk.ClickAsync($"button[data-service='{Demo.Invoice}']");
+        await Assertions.Expect(kiosk.Locator("#no-window")).ToBeVisibleAsync();
+        await Assertions.Expect(kiosk.Locator("#issued-eta")).ToHaveTextAsync("暂无窗口办理");
+        await Chromium.ScreenshotAsync(kiosk, "citizen-kiosk-issued-no-window");
+        var trackUrl = await kiosk.Locator("a[data-track]").GetAttributeAsync("href");
+
+        var wall = await chromium.NewPageAsync(app.Address, 1920, 1080);
+        await wall.GotoAsync($"/display/{Demo.City}");
+        var taxRow = wall.Locator("#waiting tr").Filter(new() { HasText = "税务专项类" });
+        await Assertions.Expect(taxRow).ToContainTextAsync("暂无窗口办理");
+
+        // A window opened and paused (a break) is told apart from none on the wall.
+        (await manager.WindowAsync(14, "open")).EnsureSuccessStatusCode();
+        (await manager.WindowAsync(14, "pause")).EnsureSuccessStatusCode();
+        await Assertions.Expect(taxRow).ToContainTextAsync("窗口暂停中");
+        await Chromium.ScreenshotAsync(wall, "display-wall-no-window-paused");
+
+        // First in a line nobody calls: no minutes, the reason, and no "your turn is near".
+        var phone = await chromium.NewPageAsync(app.Address, 390, 844);
+        await phone.GotoAsync(trackUrl!);
+        await Assertions.Expect(phone.Locator("#no-window")).ToBeVisibleAsync();
+        await Assertions.Expect(phone.Locator("#eta")).ToHaveTextAsync("—");
+        await Assertions.Expect(phone.Locator("#ahead")).ToHaveTextAsync("0");
+        // In the warning colours of citizen.css (the page once lost that sheet to the 补办 notice's own head content).
+        Assert.Equal("rgb(255, 250, 235)", await phone.Locator("#no-window").EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor"));
+        await Chromium.ScreenshotAsync(phone, "citizen-phone-ticket-no-window");
+        Assert.Equal("", await phone.EvaluateAsync<string>("document.body.dataset.paged || ''"));
+
+        // Window 15 opens: the estimate comes back on every screen, and the holder, next in line, is paged.
+        (await manager.WindowAsync(15, "open")).EnsureSuccessStatusCode();
+        await Assertions.Expect(phone.Locator("#eta")).ToHaveTextAsync("0");
+        await Assertions.Expect(phone.Locator("#no-window")).ToBeHiddenAsync();
+        await Assertions.Expect(phone.Locator("body[data-paged='near']")).ToBeAttachedAsync();
+        await Assertions.Expect(taxRow).Not.ToContainTextAsync("窗口");
+        await Assertions.Expect(taxRow).ToContainTextAsync("分钟");
+    }
+
+    [Fact]
     public async Task PhoneTicketIsCheckedInByScanningThePresenceCodeThenPagedWhenNearAndWhenCalled()
     {
         await using var app = await QueueApp.StartAsync(settings: CitizenApi.Settings(), kestrel: true);

@@ -18,7 +18,7 @@ public sealed class WaitPredictionTests
         var estimates = hall.State.Predictor.EstimateWaiting(hall.State, hall.Now);
 
         Assert.Equal([0, 10, 20], tickets.Select(t => Math.Round(estimates[t.Id], 3)));
-        Assert.Equal(30, Math.Round(hall.State.Predictor.EstimateNew(hall.State, "S1", hall.Now), 3));
+        Assert.Equal(30, Math.Round(hall.State.Predictor.EstimateNew(hall.State, "S1", hall.Now) ?? double.NaN, 3));
     }
 
     [Fact]
@@ -106,11 +106,11 @@ public sealed class WaitPredictionTests
         }
         // A fresh predictor, as after a restart: it must not fall back to the 10-minute norm.
         var reloaded = new HallState(hall.State.Hall, hall.State.Services, hall.State.Windows, hall.State.Tickets, [], new EngineDispatch(), new ForwardRunPredictor());
-        Assert.InRange(reloaded.Predictor.EstimateNew(reloaded, "S1", hall.Now.AddMinutes(1)), 0, 0.01);
+        Assert.InRange(reloaded.Predictor.EstimateNew(reloaded, "S1", hall.Now.AddMinutes(1)) ?? double.NaN, 0, 0.01);
         var busy = new SmallHallView(reloaded, hall.Now);
         busy.Issue("S1");
         busy.Issue("S1");
-        Assert.InRange(reloaded.Predictor.EstimateNew(reloaded, "S1", hall.Now), 5.5, 7.5);
+        Assert.InRange(reloaded.Predictor.EstimateNew(reloaded, "S1", hall.Now) ?? double.NaN, 5.5, 7.5);
     }
 
     [Fact]
@@ -130,7 +130,7 @@ public sealed class WaitPredictionTests
         // Reused, the fifth would get that 0 and its phone would page "near" with four ahead.
         Assert.False(predictor.HasStaleEstimates);
         Assert.Equal(14, Math.Round(estimates[fifth.Id], 3));
-        Assert.Equal(14, Math.Round(predictor.EstimateNew(hall.State, "S1", hall.Now.AddMilliseconds(100)), 3));
+        Assert.Equal(14, Math.Round(predictor.EstimateNew(hall.State, "S1", hall.Now.AddMilliseconds(100)) ?? double.NaN, 3));
     }
 
     [Fact]
@@ -157,6 +157,80 @@ public sealed class WaitPredictionTests
         var fresh = predictor.EstimateWaiting(hall.State, hall.Now.AddMilliseconds(600));
         Assert.False(predictor.HasStaleEstimates);
         Assert.True(fresh[late.Id] > reused[late.Id], $"fresh {fresh[late.Id]} should count the ticket issued ahead since the reuse");
+    }
+
+    [Fact]
+    public void ALineNoOpenWindowServesHasNoEstimateUntilAWindowOpens()
+    {
+        // W1 serves S1 only, W2 serves S2 only. With W2 closed nobody can say when S2 is called: no number,
+        // where the predictor used to assume "one window at the service's pace" (S2 first in line: 10 min).
+        var hall = SmallHall.Create(new EngineDispatch(), [5, 10], [["S1"], ["S2"]]);
+        hall.State.CloseWindow("W2", hall.Changes());
+        var s1 = hall.Issue("S1");
+        var s2 = hall.Issue("S2");
+
+        var closed = HallSnapshot.Of(hall.State, hall.Now);
+        Assert.Equal(0, closed.Tickets[s1.Id].EstimatedWaitMinutes);
+        Assert.Null(closed.Tickets[s2.Id].EstimatedWaitMinutes);
+        var line = closed.Board.Waiting.Single(q => q.ServiceId == "S2");
+        Assert.Equal((1, 0, 0, (int?)null), (line.Count, line.OpenWindows, line.PausedWindows, line.EstimatedWaitMinutes));
+        Assert.Equal(1, closed.Board.Waiting.Single(q => q.ServiceId == "S1").OpenWindows);
+        Assert.Equal((1, (int?)5), (closed.Summary.OpenWindows, closed.Summary.EstimatedWaitMinutes));
+
+        // Paused is told apart from closed (the window comes back), but it calls nobody either.
+        hall.State.OpenWindow("W2", null, hall.Changes());
+        hall.State.PauseWindow("W2", hall.Changes());
+        var paused = HallSnapshot.Of(hall.State, hall.Now);
+        Assert.Null(paused.Tickets[s2.Id].EstimatedWaitMinutes);
+        Assert.Equal((0, 1), (paused.Board.Waiting.Single(q => q.ServiceId == "S2").OpenWindows, paused.Board.Waiting.Single(q => q.ServiceId == "S2").PausedWindows));
+
+        hall.State.ResumeWindow("W2", hall.Changes());
+        var open = HallSnapshot.Of(hall.State, hall.Now);
+        Assert.Equal(0, open.Tickets[s2.Id].EstimatedWaitMinutes);
+        Assert.Equal(10, open.Board.Waiting.Single(q => q.ServiceId == "S2").EstimatedWaitMinutes);
+
+        // A hall with every window closed has no wait to show either.
+        hall.State.CloseWindow("W1", hall.Changes());
+        hall.State.CloseWindow("W2", hall.Changes());
+        var shut = HallSnapshot.Of(hall.State, hall.Now);
+        Assert.Equal((0, (int?)null), (shut.Summary.OpenWindows, shut.Summary.EstimatedWaitMinutes));
+    }
+
+    [Fact]
+    public void InAFloodATicketIssuedToALineNoWindowServesGetsNoEstimateEither()
+    {
+        // Reuse from the first ticket, replays in the background from two waiting: the paths a busy hall takes.
+        var predictor = new ForwardRunPredictor(TimeSpan.FromMilliseconds(500), backgroundFrom: 2);
+        var hall = SmallHall.Create(new EngineDispatch(), [5, 10], [["S1"], ["S2"]], predictor);
+        hall.State.CloseWindow("W2", hall.Changes());
+        hall.Issue("S1");
+        hall.Issue("S2");
+        predictor.EstimateWaiting(hall.State, hall.Now);
+        Assert.Null(predictor.EstimateNew(hall.State, "S2", hall.Now));
+        Assert.Equal(5, predictor.EstimateNew(hall.State, "S1", hall.Now));
+
+        // Issued within the reuse window: the S1 tickets get S1's new-ticket estimate, the S2 ticket none.
+        var lateS2 = hall.Issue("S2");
+        hall.Issue("S1");
+        var thirdS1 = hall.Issue("S1");
+        var reused = predictor.EstimateWaiting(hall.State, hall.Now.AddMilliseconds(100));
+        Assert.True(predictor.HasStaleEstimates);
+        Assert.False(reused.ContainsKey(lateS2.Id));
+        Assert.Equal(5, reused[thirdS1.Id]);
+
+        // Past it a background replay starts; once it is taken up the third S1 ticket has its own place (10 min)
+        // and S2 still has no number, for its tickets or a new one.
+        var at = hall.Now.AddMilliseconds(700);
+        predictor.EstimateWaiting(hall.State, at);
+        var adopted = reused;
+        for (var i = 0; i < 300 && adopted[thirdS1.Id] != 10; i++)
+        {
+            Thread.Sleep(10);
+            adopted = predictor.EstimateWaiting(hall.State, at.AddMilliseconds(1 + i % 100));
+        }
+        Assert.Equal(10, adopted[thirdS1.Id]);
+        Assert.False(adopted.ContainsKey(lateS2.Id));
+        Assert.Null(predictor.EstimateNew(hall.State, "S2", at.AddMilliseconds(200)));
     }
 
     /// <summary>Issues tickets straight on a state built outside <see cref="SmallHall"/>.</summary>

@@ -7,6 +7,14 @@ window.QueueHall = (() => {
   const esc = (s) => String(s ?? '').replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
   const initial = (id) => JSON.parse(document.getElementById(id)?.textContent || 'null');
   const minutes = (m) => m == null ? '—' : (m <= 0 ? t('soon') : t('minutes').replace('{0}', m));
+  // A service line's wait (board.waiting[i]): the estimate while a window offers it, else why there is none.
+  const lineWait = (q) => q.openWindows > 0 ? minutes(q.estimatedWaitMinutes) : t(q.pausedWindows > 0 ? 'waitPaused' : 'waitNoWindow');
+  // Several lines together (a category, a whole hall): the longest estimate among lines a window offers.
+  function linesWait(queues) {
+    const open = queues.filter(q => q.openWindows > 0 && q.estimatedWaitMinutes != null);
+    if (open.length) return minutes(Math.max(...open.map(q => q.estimatedWaitMinutes)));
+    return t(queues.some(q => q.pausedWindows > 0) ? 'waitPaused' : 'waitNoWindow');
+  }
 
   function banner(show) {
     const b = document.getElementById('qh-offline');
@@ -40,5 +48,5 @@ window.QueueHall = (() => {
     return connection;
   }
 
-  return { t, esc, initial, minutes, connect, labels };
+  return { t, esc, initial, minutes, lineWait, linesWait, connect, labels };
 })();

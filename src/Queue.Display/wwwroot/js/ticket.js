@@ -69,7 +69,10 @@
   }
   function checkNear(k) {
     if (k.status !== 'waiting') return;
-    const near = (k.peopleAhead ?? Infinity) <= paging.places || (k.estimatedWaitMinutes ?? Infinity) <= paging.minutes;
+    // No estimate means no open window serves the ticket now (decision 0077): being first in a line nobody
+    // calls is not "near"; the page comes once a window opens and the estimate returns.
+    if (k.estimatedWaitMinutes == null) return;
+    const near = (k.peopleAhead ?? Infinity) <= paging.places || k.estimatedWaitMinutes <= paging.minutes;
     if (near && !pagedBefore('near')) page('near', t('pageNear').replace('{0}', k.peopleAhead ?? 0));
   }
   function called(m) {
@@ -107,7 +110,8 @@
     if ($('rate-link')) $('rate-link').hidden = k.status !== 'done';
     if (!waiting && !isCalled) $('page-alert').hidden = true;
     $('ahead').textContent = k.peopleAhead ?? 0;
-    $('eta').textContent = k.estimatedWaitMinutes ?? 0;
+    $('eta').textContent = k.estimatedWaitMinutes ?? '—';
+    $('no-window').hidden = !(waiting && k.estimatedWaitMinutes == null);
     $('service').textContent = k.serviceName;
     if (isCalled) {
       $('window').textContent = t('goToWindow').replace('{0}', k.windowNumber);

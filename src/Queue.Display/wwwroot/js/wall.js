@@ -2,7 +2,7 @@
 // and the hall's notices. Every render replaces the content of fixed containers, so the DOM stays the
 // same size however long the screen runs; the only timers are the clock, the QR refresh and the flash.
 (() => {
-  const { t, esc, initial, minutes, connect } = window.QueueHall;
+  const { t, esc, initial, linesWait, connect } = window.QueueHall;
   const root = document.querySelector('[data-hall]');
   const hallId = root.dataset.hall;
   const $ = (id) => document.getElementById(id);
@@ -26,12 +26,12 @@
       .map(w => `<div class="window-tile state-${esc(w.state)}" data-window-id="${esc(w.id)}"><div class="w-number">${w.number} ${esc(t('windowSuffixShort'))}</div><div class="w-ticket">${esc(w.ticketNumber ?? t('state.' + w.state))}</div></div>`).join('');
     const byCategory = new Map();
     for (const q of board.waiting) {
-      const c = byCategory.get(q.category) ?? { count: 0, eta: 0 };
-      c.count += q.count; c.eta = Math.max(c.eta, q.estimatedWaitMinutes);
+      const c = byCategory.get(q.category) ?? { count: 0, queues: [] };
+      c.count += q.count; c.queues.push(q);
       byCategory.set(q.category, c);
     }
     $('waiting').innerHTML = [...byCategory]
-      .map(([name, c]) => `<tr><td>${esc(name)}</td><td class="num">${c.count}</td><td>${esc(minutes(c.eta))}</td></tr>`).join('');
+      .map(([name, c]) => `<tr><td>${esc(name)}</td><td class="num">${c.count}</td><td>${esc(linesWait(c.queues))}</td></tr>`).join('');
     renderNotices(board.notices || []);
   }
 

@@ -117,7 +117,7 @@
         <td>${esc(s.name)}</td><td>${esc(s.category)}</td><td class="num">${s.waiting}</td>
         <td class="num">${s.waiting ? esc(fmt('min', s.oldestWaitMinutes.toFixed(0))) : '—'}</td>
         <td class="num">${s.meanWaitTodayMinutes == null ? '—' : esc(fmt('min', s.meanWaitTodayMinutes.toFixed(1)))}</td>
-        <td class="num">${esc(fmt('min', s.estimatedWaitMinutes))}</td><td class="num">${s.ableWindows}</td>
+        <td class="num">${s.estimatedWaitMinutes == null ? '—' : esc(fmt('min', s.estimatedWaitMinutes))}</td><td class="num">${s.ableWindows}</td>
       </tr>`).join('');
 
     const when = iso => new Date(iso).toLocaleTimeString(english ? 'en-GB' : 'zh-CN', { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Shanghai' });

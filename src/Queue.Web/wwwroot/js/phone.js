@@ -1,7 +1,7 @@
 // Phone hall page (/m/{hallId}): keeps every hall's waiting count and estimate, and this hall's
 // per-service queues, live from the hub.
 (() => {
-  const { initial, minutes, connect } = window.QueueHall;
+  const { t, initial, minutes, lineWait, connect } = window.QueueHall;
   const root = document.querySelector('[data-hall]');
   const hallId = root.dataset.hall;
   const hallIds = initial('qh-halls') || [];
@@ -10,14 +10,17 @@
     const row = document.querySelector(`[data-hall-id="${CSS.escape(board.hallId)}"]`);
     if (row) {
       row.querySelector('.h-waiting').textContent = board.waiting.reduce((n, q) => n + q.count, 0);
-      row.querySelector('.h-eta').textContent = minutes(board.waiting.reduce((m, q) => Math.max(m, q.estimatedWaitMinutes), 0));
+      // Same reading as the server-rendered row (L.Wait of the hall's summary): no open window, or the longest estimate.
+      const open = board.windows.some(w => w.state === 'open' || w.state === 'serving');
+      const etas = board.waiting.map(q => q.estimatedWaitMinutes).filter(m => m != null);
+      row.querySelector('.h-eta').textContent = open ? minutes(etas.length ? Math.max(...etas) : null) : t('hallNoWindow');
     }
     if (board.hallId !== hallId) return;
     for (const q of board.waiting) {
       const s = document.querySelector(`.m-service[data-service="${CSS.escape(q.serviceId)}"]`);
       if (!s) continue;
       s.querySelector('.s-waiting').textContent = q.count;
-      s.querySelector('.s-eta').textContent = minutes(q.estimatedWaitMinutes);
+      s.querySelector('.s-eta').textContent = lineWait(q);
     }
   }
 
