@@ -197,6 +197,23 @@ public sealed class WaitPredictionTests
     }
 
     [Fact]
+    public void TheQueueLengthBaselineGivesNoEstimateWithoutAnOpenWindowEither()
+    {
+        var baseline = new PlainQueuePredictor();
+        var hall = SmallHall.Create(new EngineDispatch(), [5, 10], [["S1"], ["S2"]], baseline);
+        hall.State.CloseWindow("W2", hall.Changes());
+        var s1 = hall.Issue("S1");
+        var s2 = hall.Issue("S2");
+
+        var estimates = baseline.EstimateWaiting(hall.State, hall.Now);
+        Assert.Equal(0, estimates[s1.Id]);
+        Assert.False(estimates.ContainsKey(s2.Id));
+        Assert.Null(baseline.EstimateNew(hall.State, "S2", hall.Now));
+        hall.State.OpenWindow("W2", null, hall.Changes());
+        Assert.Equal(0, baseline.EstimateWaiting(hall.State, hall.Now)[s2.Id]);
+    }
+
+    [Fact]
     public void InAFloodATicketIssuedToALineNoWindowServesGetsNoEstimateEither()
     {
         // Reuse from the first ticket, replays in the background from two waiting: the paths a busy hall takes.
