@@ -22,7 +22,7 @@ public sealed class FirstPagesTests
         var number = (await kiosk.Locator("#issued-number").TextContentAsync())!.Trim();
         Assert.Matches("^F\\d{3}$", number);
         await Chromium.ScreenshotAsync(kiosk, "kiosk-issued");
-        var trackUrl = await kiosk.Locator("a[data-track]").GetAttributeAsync("href");
+        var trackUrl = await kiosk.Locator("img.qr").GetAttributeAsync("data-track-url");
 
         var phone = await chromium.NewPageAsync(address, 390, 844);
         await phone.GotoAsync(trackUrl!);

@@ -28,6 +28,8 @@ public sealed class CitizenBrowserTests
         Assert.Matches("^A\\d{3}$", number);
         Assert.Contains("large=1", kiosk.Url + await kiosk.Locator("#done").GetAttributeAsync("href"));
         await Chromium.ScreenshotAsync(kiosk, "citizen-kiosk-issued");
+        // The holder's own page (cancel, token cookie) is for the holder's phone, never opened on the shared kiosk.
+        Assert.Equal(0, await kiosk.Locator("a[href*='/t/']").CountAsync());
 
         await kiosk.EmulateMediaAsync(new() { Media = Media.Print });
         await Assertions.Expect(kiosk.Locator("#print-block")).ToBeVisibleAsync();
@@ -75,7 +77,7 @@ public sealed class CitizenBrowserTests
         await Assertions.Expect(kiosk.Locator("#no-window")).ToBeVisibleAsync();
         await Assertions.Expect(kiosk.Locator("#issued-eta")).ToHaveTextAsync("暂无窗口办理");
         await Chromium.ScreenshotAsync(kiosk, "citizen-kiosk-issued-no-window");
-        var trackUrl = await kiosk.Locator("a[data-track]").GetAttributeAsync("href");
+        var trackUrl = await kiosk.Locator("img.qr").GetAttributeAsync("data-track-url");
 
         var wall = await chromium.NewPageAsync(app.Address, 1920, 1080);
         await wall.GotoAsync($"/display/{Demo.City}");
@@ -229,10 +231,17 @@ public sealed class CitizenBrowserTests
         var hours = Enumerable.Range(1, 5).Select(d => new { weekday = ((DayOfWeek)d).ToString().ToLowerInvariant(), opens = "09:00", closes = "17:00" });
         (await manager.PutAsJsonAsync($"/api/halls/{Demo.City}/calendar/hours", new { hours })).EnsureSuccessStatusCode();
         clock.Set(CitizenApi.Shanghai(23, 17, 30));
+        await kiosk.Clock.InstallAsync();
         await kiosk.GotoAsync($"/kiosk/{Demo.City}");
         await Assertions.Expect(kiosk.Locator("#closed")).ToBeVisibleAsync();
         await Assertions.Expect(kiosk.Locator("#next-opening")).ToHaveTextAsync("2026-11-24 09:00");
         Assert.Equal(0, await kiosk.Locator("button[data-service]").CountAsync());
         await Chromium.ScreenshotAsync(kiosk, "citizen-kiosk-closed");
+
+        // Nobody touches an unattended kiosk overnight: once the hall opens it offers tickets by itself.
+        clock.Set(CitizenApi.Shanghai(24, 9, 1));
+        await kiosk.Clock.RunForAsync(91_000);
+        await Assertions.Expect(kiosk.Locator($"button[data-service='{Demo.SocialInsurance}']")).ToBeVisibleAsync();
+        await Assertions.Expect(kiosk.Locator("#closed")).ToHaveCountAsync(0);
     }
 }

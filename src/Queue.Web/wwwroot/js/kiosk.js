@@ -1,6 +1,8 @@
 // Kiosk (/kiosk/{hallId}): back to the start after inactivity (sooner once a ticket is shown), and
 // the print button (the 80 mm layout is in citizen.css). With ?print=auto — a kiosk whose Chromium runs
-// with --kiosk-printing — the ticket prints by itself.
+// with --kiosk-printing — the ticket prints by itself. The start page has no live connection, so left
+// alone it loads itself again: waiting counts and estimates stay current, and a kiosk showing the
+// closed message opens by itself once the hall's hours begin.
 (() => {
   const root = document.getElementById('kiosk');
   if (!root) return;
@@ -9,7 +11,7 @@
   let timer;
   const reset = () => {
     clearTimeout(timer);
-    timer = setTimeout(() => { if (location.pathname + location.search + location.hash !== home || root.querySelector('.issued, #kiosk-error')) location.replace(home); }, idleSeconds * 1000);
+    timer = setTimeout(() => location.replace(home), idleSeconds * 1000); // a GET, never a form re-post
   };
   ['pointerdown', 'keydown', 'touchstart', 'scroll'].forEach(e => window.addEventListener(e, reset, { passive: true }));
   reset();
