@@ -63,16 +63,30 @@ public static class L
         _ => NoWindowText,
     };
 
-    /// <summary>A hall's longest wait, or that no window is open (before opening, after closing, or a hall all closed).</summary>
-    public static string Wait(HallSummary h) => h.OpenWindows > 0 ? Minutes(h.EstimatedWaitMinutes) : HallNoWindowText;
+    /// <summary>
+    /// A hall's longest wait, or that no window is open (before opening, after closing, or a hall all closed);
+    /// with the people waiting for matters no open window offers, who are in no estimate.
+    /// </summary>
+    public static string Wait(HallSummary h) => h.OpenWindows == 0 ? HallNoWindowText
+        : Minutes(h.EstimatedWaitMinutes) + (h.UnservedWaiting > 0 ? Unserved(h.UnservedWaiting) : "");
 
-    /// <summary>A ticket's wait: its estimate, or — while waiting with none — that no window serves its matter now.</summary>
-    public static string TicketWait(TicketView t) =>
-        t is { Status: TicketStatus.Waiting, EstimatedWaitMinutes: null } ? NoWindowText : Minutes(t.EstimatedWaitMinutes);
+    public static string Unserved(int waiting) => UnservedFormat.Replace("{0}", waiting.ToString(CultureInfo.InvariantCulture));
 
-    /// <summary>Told to a holder whose matter no window serves right now: the ticket keeps its place, and the estimate (and paging) comes back with a window.</summary>
-    public static string NoWindowNotice => T("该事项暂无窗口办理。您的号码保留，窗口开放后按顺序叫号，届时显示预计等候时间。",
-        "No window serves this matter right now. Your place is kept; once a window opens you are called in turn and the estimate appears.");
+    public static string UnservedFormat => T(" · {0} 人的事项暂无窗口", " · no window for {0} waiting");
+
+    /// <summary>
+    /// A ticket's wait: its estimate, or — while waiting with none — what its service's line says (窗口暂停中 or
+    /// 暂无窗口办理), so the issued ticket reads as the button it was taken from.
+    /// </summary>
+    public static string TicketWait(TicketView t, ServiceQueue? line) =>
+        t is { Status: TicketStatus.Waiting, EstimatedWaitMinutes: null } ? (line is { PausedWindows: > 0 } ? PausedText : NoWindowText) : Minutes(t.EstimatedWaitMinutes);
+
+    /// <summary>
+    /// Told to a holder whose matter no window is calling right now (none open, or the only ones paused): the
+    /// ticket keeps its place, and the estimate (and paging) comes back once a window calls.
+    /// </summary>
+    public static string NoWindowNotice => T("目前没有窗口在办理该事项（窗口未开或暂停）。您的号码保留，窗口开始叫号后按顺序叫号，届时显示预计等候时间。",
+        "No window is calling for this matter right now (none open, or paused). Your place is kept; once a window calls you are called in turn and the estimate appears.");
 
     public static string PausedText => T("窗口暂停中", "window paused");
 

@@ -35,6 +35,7 @@ public static class PageData
             ["waitPaused"] = L.PausedText,
             ["waitNoWindow"] = L.NoWindowText,
             ["hallNoWindow"] = L.HallNoWindowText,
+            ["hallUnserved"] = L.UnservedFormat,
         };
         foreach (var s in Enum.GetValues<TicketStatus>()) d["status." + Camel(s.ToString())] = L.Of(s);
         foreach (var s in Enum.GetValues<WindowState>()) d["state." + Camel(s.ToString())] = L.Of(s);

@@ -13,7 +13,8 @@ namespace Queue.Silo.Prediction;
 /// </summary>
 internal static class ForwardRun
 {
-    private readonly record struct Entry(Guid Id, DateTimeOffset Key, string Number);
+    /// <summary>A ticket in the replay; <see cref="Present"/> is false for a phone ticket whose holder has not checked in.</summary>
+    private readonly record struct Entry(Guid Id, DateTimeOffset Key, string Number, bool Present);
 
     private sealed class Line(string serviceId, double norm)
     {
@@ -44,7 +45,7 @@ internal static class ForwardRun
         {
             if (!lines.TryGetValue((t.ServiceId, t.TargetWindowId), out var line))
                 lines[(t.ServiceId, t.TargetWindowId)] = line = new Line(t.ServiceId, hall.FindService(t.ServiceId)?.NormMinutes ?? 5);
-            line.Entries.Add(new Entry(t.Id, policy.OrderKey(t), t.Number));
+            line.Entries.Add(new Entry(t.Id, policy.OrderKey(t), t.Number, t.ArrivedAt is not null));
         }
         foreach (var t in hall.WaitingTickets) Enqueue(t);
         foreach (var p in phantoms) Enqueue(p);
@@ -93,6 +94,13 @@ internal static class ForwardRun
             left--;
             result[entry.Id] = (t - now).TotalMinutes;
             if (stopAtPhantom && phantomIds.Contains(entry.Id)) break;
+            // A holder not yet in the hall is passed over (HallState.MayCall): the window calls the next at once.
+            // The estimate says when the turn comes if the holder is there by then; nobody else waits for it.
+            if (!entry.Present)
+            {
+                queue.Enqueue(me, at);
+                continue;
+            }
             queue.Enqueue(me, (t + TimeSpan.FromMinutes(model.Mean(chosen.ServiceId, calling[me].Id, chosen.Norm)), at.Item2));
         }
 

@@ -1,3 +1,4 @@
+using Queue.Silo.Dispatch;
 using Queue.Silo.Floor;
 using Queue.Silo.Engine;
 using Queue.Silo.Tickets;
@@ -18,14 +19,15 @@ public sealed class HallSnapshot
     // The waiting tickets of each service in line order, kept for the writer's next snapshot (never read elsewhere).
     private readonly Dictionary<string, List<Ticket>> lines;
 
-    // Scratch for the writer's next snapshot: places of the waiting tickets when this one was built. Not part of the picture.
-    private readonly Dictionary<Guid, int> positions;
+    // Scratch for the writer's next snapshot: places of the waiting tickets when this one was built, and how many
+    // present (checked-in) tickets stood ahead of each. Not part of the picture.
+    private readonly Dictionary<Guid, Place> positions;
 
     // The estimates this snapshot's views were built from, to tell whether the next batch's differ.
     private readonly IReadOnlyDictionary<Guid, double> estimates;
 
     private HallSnapshot(long seq, HallDetail detail, Board board, Dictionary<Guid, TicketView> tickets, Dictionary<string, List<Ticket>> lines,
-        Dictionary<Guid, int> positions, IReadOnlyDictionary<Guid, double> estimates)
+        Dictionary<Guid, Place> positions, IReadOnlyDictionary<Guid, double> estimates)
     {
         ticketMap = tickets;
         this.lines = lines;
@@ -46,7 +48,10 @@ public sealed class HallSnapshot
 
     public HallSummary Summary => new(Detail.Id, Detail.Name, Detail.Level, Detail.ParentId,
         Board.Waiting.Sum(q => q.Count), Board.Waiting.Max(q => q.EstimatedWaitMinutes))
-        { OpenWindows = Board.Windows.Count(w => w.State is WindowState.Open or WindowState.Serving) };
+        {
+            OpenWindows = Board.Windows.Count(w => w.State is WindowState.Open or WindowState.Serving),
+            UnservedWaiting = Board.Waiting.Where(q => q.OpenWindows == 0).Sum(q => q.Count),
+        };
 
     /// <summary>
     /// Builds the picture after a batch. With the previous snapshot and the ids of the tickets the batch
@@ -70,14 +75,14 @@ public sealed class HallSnapshot
         var positions = Positions(lines, previous is not null && touched is not null ? previous.positions : null);
         var windowById = state.Windows.ToDictionary(w => w.Id);
         var serviceById = services.ToDictionary(s => s.Id);
-        int? Position(Ticket t) => positions.TryGetValue(t.Id, out var p) ? p : null;
+        Place? Position(Ticket t) => positions.TryGetValue(t.Id, out var p) ? p : null;
         int? Eta(Ticket t) => estimates.TryGetValue(t.Id, out var e) ? (int)Math.Ceiling(e) : null;
         TicketView ViewOf(Ticket t) => ViewAt(t, Position(t), Eta(t));
-        TicketView ViewAt(Ticket t, int? pos, int? eta)
+        TicketView ViewAt(Ticket t, Place? pos, int? eta)
         {
             var w = t.WindowId is { } wid && t.Status != TicketStatus.Waiting ? windowById.GetValueOrDefault(wid) : null;
             return new TicketView(t.Id, t.HallId, t.ServiceId, serviceById.GetValueOrDefault(t.ServiceId)?.Name ?? t.ServiceId, t.Number, t.Status,
-                pos, pos - 1, eta, w?.Number, w?.Name, t.Channel, t.Priority, t.IssuedAt, t.CalledAt, t.Outcome, t.OutcomeNote, t.RecallCount)
+                pos?.InLine, pos?.PresentAhead, eta, w?.Number, w?.Name, t.Channel, t.Priority, t.IssuedAt, t.CalledAt, t.Outcome, t.OutcomeNote, t.RecallCount)
                 { ArrivedAt = t.ArrivedAt, BookingId = t.BookingId, TokenHash = t.TokenHash }.WithFloorDetails(t);
         }
 
@@ -90,11 +95,12 @@ public sealed class HallSnapshot
             // the previous snapshot's dictionary is never written, so readers of it are unaffected.
             var builder = new Dictionary<Guid, TicketView>(previous.ticketMap);
             // Tickets that were waiting before and are not any more were touched by the command that moved them.
-            void Refresh(Ticket t, int? pos)
+            void Refresh(Ticket t, Place? pos)
             {
                 // A waiting ticket whose place and estimate did not move keeps its view (the usual case when tickets are only issued).
                 var eta = Eta(t);
-                if (builder.TryGetValue(t.Id, out var kept) && kept.Position == pos && kept.EstimatedWaitMinutes == eta && !touched.Contains(t.Id)) return;
+                if (builder.TryGetValue(t.Id, out var kept) && kept.Position == pos?.InLine && kept.PeopleAhead == pos?.PresentAhead &&
+                    kept.EstimatedWaitMinutes == eta && !touched.Contains(t.Id)) return;
                 builder[t.Id] = ViewAt(t, pos, eta);
             }
             if (moved is not null && SameEstimates(previous.estimates, estimates))
@@ -102,7 +108,7 @@ public sealed class HallSnapshot
                 // Same estimates as last time: only places can have moved, and only from where each line first changed
                 // (a call moves its line from the head, an issue only adds at the tail). Decision 0073.
                 foreach (var (serviceId, list) in lines)
-                    for (var i = moved.GetValueOrDefault(serviceId); i < list.Count; i++) Refresh(list[i], i + 1);
+                    for (var i = moved.GetValueOrDefault(serviceId); i < list.Count; i++) Refresh(list[i], positions[list[i].Id]);
             }
             else
             {
@@ -153,13 +159,26 @@ public sealed class HallSnapshot
         before.Windows.Zip(after.Windows).All(p => p.First.Id == p.Second.Id && p.First.Number == p.Second.Number && p.First.Name == p.Second.Name) &&
         before.Services.Zip(after.Services).All(p => p.First.Id == p.Second.Id && p.First.Name == p.Second.Name);
 
-    /// <summary>1-based place among the tickets waiting for the same service, priority tickets first.</summary>
-    private static Dictionary<Guid, int> Positions(Dictionary<string, List<Ticket>> lines, Dictionary<Guid, int>? reuse)
+    /// <summary>
+    /// A waiting ticket's 1-based place in its service's line, and the tickets ahead of it whose holders are in
+    /// the hall: a phone ticket not yet checked in is passed over by every window (HallState.MayCall), so it
+    /// keeps a place but does not delay anyone — "前面还有 N 人" counts the people who will be called first.
+    /// </summary>
+    private readonly record struct Place(int InLine, int PresentAhead);
+
+    private static Dictionary<Guid, Place> Positions(Dictionary<string, List<Ticket>> lines, Dictionary<Guid, Place>? reuse)
     {
         var result = reuse ?? [];
         result.Clear();
         foreach (var list in lines.Values)
-            for (var i = 0; i < list.Count; i++) result[list[i].Id] = i + 1;
+        {
+            var present = 0;
+            for (var i = 0; i < list.Count; i++)
+            {
+                result[list[i].Id] = new Place(i + 1, present);
+                if (list[i].ArrivedAt is not null) present++;
+            }
+        }
         return result;
     }
 
@@ -198,7 +217,7 @@ public sealed class HallSnapshot
                     list.Insert(at < 0 ? ~at : at, t);
                 }
             }
-            if (InOrder(lines, state.WaitingTickets.Count)) return (lines, FirstChanges(before, lines));
+            if (InOrder(lines, state.WaitingTickets.Count)) return (lines, FirstChanges(before, lines, touched));
             Interlocked.Increment(ref LinesResorted);
         }
         var fresh = new Dictionary<string, List<Ticket>>();
@@ -211,14 +230,18 @@ public sealed class HallSnapshot
         return (fresh, null);
     }
 
-    private static Dictionary<string, int> FirstChanges(Dictionary<string, List<Ticket>> before, Dictionary<string, List<Ticket>> after)
+    /// <summary>
+    /// Per service, the first place whose ticket is another than before or was touched by the batch: a holder who
+    /// checks in stays in place, but everyone behind now has one more present ahead (Positions).
+    /// </summary>
+    private static Dictionary<string, int> FirstChanges(Dictionary<string, List<Ticket>> before, Dictionary<string, List<Ticket>> after, IReadOnlySet<Guid> touched)
     {
         var result = new Dictionary<string, int>(after.Count);
         foreach (var (serviceId, list) in after)
         {
             var old = before.GetValueOrDefault(serviceId) ?? [];
             var i = 0;
-            while (i < list.Count && i < old.Count && ReferenceEquals(list[i], old[i])) i++;
+            while (i < list.Count && i < old.Count && ReferenceEquals(list[i], old[i]) && !touched.Contains(list[i].Id)) i++;
             result[serviceId] = i;
         }
         return result;
@@ -242,12 +265,13 @@ public sealed class HallSnapshot
         return count == waiting;
     }
 
+    /// <summary>
+    /// The order the hall's dispatch calls a service's line in (EngineDispatch.OrderKey): queued time less the
+    /// priority's head start, so a booking checked in goes ahead of those who waited under 30 min, not of all.
+    /// </summary>
     private static int InLine(Ticket a, Ticket b)
     {
-        var pa = a.Priority == TicketPriority.Normal;
-        var pb = b.Priority == TicketPriority.Normal;
-        if (pa != pb) return pa ? 1 : -1;
-        var byTime = a.QueuedAt.CompareTo(b.QueuedAt);
+        var byTime = PriorityHeadStart.EffectiveQueuedAt(a).CompareTo(PriorityHeadStart.EffectiveQueuedAt(b));
         return byTime != 0 ? byTime : string.CompareOrdinal(a.Number, b.Number);
     }
 

@@ -7,11 +7,14 @@ namespace Queue.Silo.Views;
 
 /// <summary>
 /// A hall in the list of halls. <see cref="EstimatedWaitMinutes"/> is the longest of its services' estimates,
-/// null while no window is open; <see cref="OpenWindows"/> counts the windows open or serving.
+/// null while no window is open; <see cref="OpenWindows"/> counts the windows open or serving, and
+/// <see cref="UnservedWaiting"/> the tickets waiting for services no such window offers (they have no estimate,
+/// so the hall's figure alone would read "any moment" to someone choosing where to go).
 /// </summary>
 public sealed record HallSummary(string Id, string Name, HallLevel Level, string? ParentId, int Waiting, int? EstimatedWaitMinutes)
 {
     public int OpenWindows { get; init; }
+    public int UnservedWaiting { get; init; }
 }
 
 public sealed record ServiceView(string Id, string Name, string Category, string Prefix, bool Bookable, double NormMinutes, ServiceGuide Guide);

@@ -52,6 +52,8 @@ public sealed class TicketApiTests
         Assert.Equal(1, line.GetProperty("count").GetInt32());
         Assert.Equal(JsonValueKind.Null, line.GetProperty("estimatedWaitMinutes").ValueKind);
         Assert.Equal((0, 0), (line.GetProperty("openWindows").GetInt32(), line.GetProperty("pausedWindows").GetInt32()));
+        var summary = (await citizen.GetFromJsonAsync<JsonElement>("/api/halls")).EnumerateArray().Single(h => h.GetProperty("id").GetString() == Demo.City);
+        Assert.Equal((9, 1), (summary.GetProperty("openWindows").GetInt32(), summary.GetProperty("unservedWaiting").GetInt32()));
         var other = await LineAsync(citizen, Demo.SocialInsurance);
         Assert.Equal((2, 0), (other.GetProperty("openWindows").GetInt32(), other.GetProperty("estimatedWaitMinutes").GetInt32()));
 

@@ -79,6 +79,11 @@ public sealed class CitizenBrowserTests
         await Chromium.ScreenshotAsync(kiosk, "citizen-kiosk-issued-no-window");
         var trackUrl = await kiosk.Locator("img.qr").GetAttributeAsync("data-track-url");
 
+        // Someone choosing a hall sees that a waiting citizen's matter has no window, not just "any moment".
+        var halls = await chromium.NewPageAsync(app.Address, 390, 844);
+        await halls.GotoAsync("/");
+        await Assertions.Expect(halls.Locator($"[data-hall='{Demo.City}'] .eta")).ToHaveTextAsync("即将叫号 · 1 人的事项暂无窗口");
+
         var wall = await chromium.NewPageAsync(app.Address, 1920, 1080);
         await wall.GotoAsync($"/display/{Demo.City}");
         var taxRow = wall.Locator("#waiting tr").Filter(new() { HasText = "税务专项类" });

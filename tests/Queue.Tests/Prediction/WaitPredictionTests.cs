@@ -197,6 +197,31 @@ public sealed class WaitPredictionTests
     }
 
     [Fact]
+    public void PhoneTicketsNotYetCheckedInDelayNobody()
+    {
+        // Two idle windows, six phone tickets whose holders are not in the hall: windows pass them over, so a
+        // kiosk ticket taken now is called at once — and an idle line of another service is not held up either.
+        var hall = SmallHall.Create(new EngineDispatch(), [6, 6], [["S1", "S2"], ["S1", "S2"]]);
+        var away = Enumerable.Range(0, 6).Select(_ => hall.State.IssueTicket("S1", Silo.Tickets.TicketChannel.Mobile, Silo.Tickets.TicketPriority.Normal, "", hall.Changes())).ToList();
+        var here = hall.Issue("S1");
+
+        var snapshot = HallSnapshot.Of(hall.State, hall.Now);
+        var mine = snapshot.Tickets[here.Id];
+        Assert.Equal((7, 0, 0), (mine.Position, mine.PeopleAhead, mine.EstimatedWaitMinutes));
+        Assert.Equal(0, snapshot.Board.Waiting.Single(q => q.ServiceId == "S2").EstimatedWaitMinutes);
+        // Each absent holder is told when the turn comes if they are there: now, with windows free.
+        Assert.All(away, t => Assert.Equal(0, snapshot.Tickets[t.Id].EstimatedWaitMinutes));
+        Assert.Equal(here.Id, hall.CallNext("W1")!.Id);
+
+        // Once one checks in it is next, ahead of a later kiosk ticket, which now waits for window 1 (6 min).
+        hall.State.Arrive(away[0].Id, hall.Changes());
+        var later = hall.Issue("S1");
+        var after = HallSnapshot.Of(hall.State, hall.Now);
+        Assert.Equal((7, 1, 6), (after.Tickets[later.Id].Position, after.Tickets[later.Id].PeopleAhead, after.Tickets[later.Id].EstimatedWaitMinutes));
+        Assert.Equal(away[0].Id, hall.CallNext("W2")!.Id);
+    }
+
+    [Fact]
     public void TheQueueLengthBaselineGivesNoEstimateWithoutAnOpenWindowEither()
     {
         var baseline = new PlainQueuePredictor();

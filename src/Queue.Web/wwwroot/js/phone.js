@@ -13,7 +13,9 @@
       // Same reading as the server-rendered row (L.Wait of the hall's summary): no open window, or the longest estimate.
       const open = board.windows.some(w => w.state === 'open' || w.state === 'serving');
       const etas = board.waiting.map(q => q.estimatedWaitMinutes).filter(m => m != null);
-      row.querySelector('.h-eta').textContent = open ? minutes(etas.length ? Math.max(...etas) : null) : t('hallNoWindow');
+      const unserved = board.waiting.filter(q => q.openWindows === 0).reduce((n, q) => n + q.count, 0);
+      row.querySelector('.h-eta').textContent = !open ? t('hallNoWindow')
+        : minutes(etas.length ? Math.max(...etas) : null) + (unserved > 0 ? t('hallUnserved').replace('{0}', unserved) : '');
     }
     if (board.hallId !== hallId) return;
     for (const q of board.waiting) {
@@ -21,6 +23,7 @@
       if (!s) continue;
       s.querySelector('.s-waiting').textContent = q.count;
       s.querySelector('.s-eta').textContent = lineWait(q);
+      s.querySelector('.m-service-wait').classList.toggle('no-window', q.openWindows === 0);
     }
   }
 
