@@ -57,9 +57,7 @@ public sealed partial class HallState
     /// holder is in the hall: a phone ticket not yet checked in is passed over but keeps its QueuedAt, see Arrive).
     /// </summary>
     public bool MayCall(HallWindow window, Ticket ticket) =>
-        ticket.Status == TicketStatus.Waiting && window.Serves(ticket.ServiceId) &&
-        (ticket.TargetWindowId is null || ticket.TargetWindowId == window.Id) &&
-        ticket.ArrivedAt is not null;
+        CallRule.Allows(ticket.Status, window.Serves(ticket.ServiceId), ticket.TargetWindowId, window.Id, ticket.ArrivedAt);
 
     /// <summary>At the first command of a new business day, yesterday's unfinished tickets expire.</summary>
     public void RollOver(HallChanges changes)

@@ -16,7 +16,8 @@ public sealed record ServiceLoad(string Id, string Name, string Category, double
 /// The manager console's picture of a hall (忙闲不均 at a glance). <see cref="PendingMinutes"/> of a window
 /// is the queued work it could take on — Σ over its services of waiting × norm ÷ calling windows able to
 /// serve them; <see cref="ImbalanceMinutes"/> is the spread of that between the most and least loaded
-/// calling windows.
+/// calling windows. <see cref="WindowLoad.IdleWithWork"/> follows the engine's calling rule: a phone ticket
+/// not checked in or a ticket sent to another window is no work for an idle window.
 /// </summary>
 public sealed record HallOverview(string HallId, string HallName, long Seq, DateTimeOffset At, int Waiting, int Calling, int Busy, int Idle,
     int IdleWithWork, double ImbalanceMinutes, int TargetWaitMinutes, IReadOnlyList<WindowLoad> Windows, IReadOnlyList<ServiceLoad> Services)
@@ -31,11 +32,15 @@ public sealed record HallOverview(string HallId, string HallName, long Seq, Date
         var services = detail.Services.Select(s =>
         {
             var queue = waiting.Where(t => t.ServiceId == s.Id).ToList();
-            var called = tickets.Where(t => t.ServiceId == s.Id && t.CalledAt is not null).ToList();
+            // The longest wait in the hall: a phone ticket counts from its check-in, and one not checked in not at all.
+            var inHall = queue.Where(t => t.CallableSince() is not null).ToList();
+            // Today's mean wait, from when a ticket could be called to its first call. Only a ticket called once
+            // still shows its first call (a recall moves CalledAt, a transfer replaces it), so only those count.
+            var called = tickets.Where(t => t.ServiceId == s.Id && t.CalledOnlyOnce() && t.CallableSince() is not null).ToList();
             var able = calling.Count(w => w.ServiceIds.Contains(s.Id));
             return new ServiceLoad(s.Id, s.Name, s.Category, s.NormMinutes, queue.Count,
-                queue.Count == 0 ? 0 : Math.Round((now - queue.Min(t => t.IssuedAt)).TotalMinutes, 1),
-                called.Count == 0 ? null : Math.Round(called.Average(t => (t.CalledAt!.Value - t.IssuedAt).TotalMinutes), 1),
+                inHall.Count == 0 ? 0 : Math.Round((now - inHall.Min(t => t.CallableSince()!.Value)).TotalMinutes, 1),
+                called.Count == 0 ? null : Math.Round(called.Average(t => (t.CalledAt!.Value - t.CallableSince()!.Value).TotalMinutes), 1),
                 estimates.GetValueOrDefault(s.Id), able, Math.Round(queue.Count * s.NormMinutes / Math.Max(1, able), 1));
         }).ToList();
         var pressure = services.ToDictionary(s => s.Id, s => s.AbleWindows == 0 ? s.Waiting * s.NormMinutes : s.PressureMinutes);
@@ -44,7 +49,7 @@ public sealed record HallOverview(string HallId, string HallName, long Seq, Date
         {
             var current = w.CurrentTicketId is { } id ? snapshot.Tickets.GetValueOrDefault(id) : null;
             var pending = w.ServiceIds.Sum(s => pressure.GetValueOrDefault(s));
-            var idleWithWork = w.State == WindowState.Open && w.CurrentTicketId is null && waiting.Any(t => w.ServiceIds.Contains(t.ServiceId));
+            var idleWithWork = w.State == WindowState.Open && w.CurrentTicketId is null && waiting.Any(t => t.CallableBy(w));
             return new WindowLoad(w.Id, w.Number, w.Name, w.State, w.ServiceIds, current?.Number, current?.ServiceName,
                 current?.CalledAt is { } c ? Math.Round((now - c).TotalMinutes, 1) : null, served.GetValueOrDefault(w.Number), Math.Round(pending, 1), idleWithWork);
         }).ToList();

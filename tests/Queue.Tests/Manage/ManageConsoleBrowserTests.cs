@@ -32,7 +32,7 @@ public sealed class ManageConsoleBrowserTests
         await page.ClickAsync("button[type=submit]");
 
         // Supervision: waits past the target, and windows closed while their services have a queue.
-        var closedAlert = page.Locator($"#alerts li[data-key='closed:{Demo.Window(10)}']");
+        var closedAlert = page.Locator($"#alerts li[data-key^='closed:{Demo.Window(10)}:']");
         await Assertions.Expect(closedAlert).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#alerts li.alert-yellow").First).ToBeVisibleAsync();
         // Advice from the what-if runs: give 工程建设类 to another window.
@@ -57,7 +57,7 @@ public sealed class ManageConsoleBrowserTests
         Assert.Contains(Construction, w6.GetProperty("serviceIds").EnumerateArray().Select(s => s.GetString()));
 
         // Window 6 now stands idle while tickets it could serve wait: a new alert; and the advice is recomputed.
-        await Assertions.Expect(page.Locator($"#alerts li[data-key='idle:{Demo.Window(6)}']")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator($"#alerts li[data-key^='idle:{Demo.Window(6)}:']")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#advice")).Not.ToHaveTextAsync(adviceBefore, new() { Timeout = 30_000 });
 
         // Reopen window 10 from the console.

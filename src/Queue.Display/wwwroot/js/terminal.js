@@ -82,8 +82,18 @@
     $('today-noshows').textContent = view.today.noShows;
     $('today-average').textContent = view.today.averageHandlingMinutes ?? '—';
     $('queue-count').textContent = view.waiting.length;
-    $('queue').innerHTML = view.waiting.slice(0, 20)
-      .map(k => `<li>${esc(k.number)} · ${esc(k.serviceName)}${k.priority !== 'normal' ? ` <span class="tag">${esc(t('priority.' + k.priority))}</span>` : ''}${k.targetWindowId === windowId ? ` <span class="tag">${esc(t('toWindow'))}</span>` : ''}</li>`).join('');
+    $('queue').innerHTML = view.waiting.slice(0, 20).map(k => queueItem(k)).join('');
+    // Not checked in: listed apart and never counted above, since call-next passes them over until they arrive.
+    const away = view.notArrived ?? [];
+    $('not-arrived-section').hidden = away.length === 0;
+    $('not-arrived-count').textContent = away.length;
+    $('not-arrived').innerHTML = away.slice(0, 20).map(k => queueItem(k, t('notArrived'))).join('');
+  }
+
+  function queueItem(k, mark) {
+    const tag = (text) => ` <span class="tag">${esc(text)}</span>`;
+    return `<li${mark ? ' class="muted"' : ''}>${esc(k.number)} · ${esc(k.serviceName)}${mark ? tag(mark) : ''}`
+      + `${k.priority !== 'normal' ? tag(t('priority.' + k.priority)) : ''}${k.targetWindowId === windowId ? tag(t('toWindow')) : ''}</li>`;
   }
 
   // Elapsed time since the call (or since the start of service), ticking without re-rendering.
