@@ -33,8 +33,9 @@ public sealed partial class BookingLedger(IDbContextFactory<QueueDb> dbs, HallRe
         if (starts.Count == 0) return [];
         var taken = await TakenAsync(hallId, serviceId, date);
         var now = time.GetUtcNow();
-        return starts.Select(s => new BookingSlot(s.Start, s.End, capacity,
-            s.Start <= now ? 0 : Math.Max(0, capacity - taken.GetValueOrDefault(s.Start.UtcTicks)))).ToList();
+        return starts.Select(s => s.Start <= now
+            ? new BookingSlot(s.Start, s.End, capacity, 0, Past: true)
+            : new BookingSlot(s.Start, s.End, capacity, Math.Max(0, capacity - taken.GetValueOrDefault(s.Start.UtcTicks)))).ToList();
     }
 
     /// <summary>Books a place; answers the booking with the holder's token (shown once).</summary>

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Queue.Silo.Engine;
 using Queue.Silo.Storage;
@@ -12,7 +11,7 @@ namespace Queue.Silo.Ratings;
 /// the ticket's case closed. Ratings live outside the hall writer: the unique index on (ticket, round) is
 /// what makes "once" hold across nodes and races.
 /// </summary>
-public sealed partial class RatingService(IDbContextFactory<QueueDb> dbs, RatingInvitations invitations, BadReviewCases cases, TimeProvider time)
+public sealed class RatingService(IDbContextFactory<QueueDb> dbs, RatingInvitations invitations, BadReviewCases cases, TimeProvider time)
 {
     public const int MaxTags = 10;
 
@@ -22,9 +21,9 @@ public sealed partial class RatingService(IDbContextFactory<QueueDb> dbs, Rating
         var ticket = await db.Tickets.AsNoTracking().FirstOrDefaultAsync(t => t.Id == ticketId, ct) ?? throw HallException.NotFound("ticket", ticketId.ToString());
         var channel = Authorize(ticket, credential);
         if (ticket.Status != TicketStatus.Done)
-            throw HallException.Conflict("rating.notServed", $"Ticket {ticket.Number} is {ticket.Status.ToString().ToLowerInvariant()}; only a served ticket can be rated.");
+            throw HallException.Conflict("rating.notServed", $"{ticket.Number} 号尚未办结，办结后即可评价。/ Ticket {ticket.Number} is {ticket.Status.ToString().ToLowerInvariant()}; only a served ticket can be rated.");
         var policy = await RatingPolicies.GetAsync(db, ticket.HallId, ct);
-        Check(input, policy);
+        input = Check(input, policy);
         if (await db.Set<Rating>().AnyAsync(r => r.TicketId == ticketId && r.Round == 1, ct)) throw AlreadyRated(ticket);
 
         var now = time.GetUtcNow();
@@ -58,17 +57,16 @@ public sealed partial class RatingService(IDbContextFactory<QueueDb> dbs, Rating
         Authorize(ticket, RatingCredential.Holder(token));
         var first = await db.Set<Rating>().AsNoTracking().FirstOrDefaultAsync(r => r.TicketId == ticketId && r.Round == 1, ct);
         var closed = first is not null && await db.Set<BadReviewCase>().AnyAsync(c => c.RatingId == first.Id && c.State == BadReviewState.Closed, ct);
-        if (!closed) throw HallException.Conflict("rating.followUpNotOpen", "A follow-up rating is possible only after the ticket's bad-review case is closed.");
-        if (await db.Set<Rating>().AnyAsync(r => r.TicketId == ticketId && r.Round == 2, ct))
-            throw HallException.Conflict("rating.followUpAlready", $"Ticket {ticket.Number} has its follow-up rating already.");
+        if (!closed) throw HallException.Conflict("rating.followUpNotOpen", "差评办结后才能追加评价。/ A follow-up rating is possible only after the ticket's bad-review case is closed.");
+        if (await db.Set<Rating>().AnyAsync(r => r.TicketId == ticketId && r.Round == 2, ct)) throw FollowUpAlready(ticket);
         var policy = await RatingPolicies.GetAsync(db, ticket.HallId, ct);
-        Check(input, policy);
+        input = Check(input, policy);
         var rating = new Rating(Guid.NewGuid(), RatingSubject.Of(ticket), 2, input.Level, input.Tags, input.Comment, RatingChannel.Mobile, input.Phone ?? first!.RaterPhone, time.GetUtcNow());
         db.Add(rating);
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateException) when (!ct.IsCancellationRequested)
         {
-            if (await RoundExistsAsync(ticketId, 2, ct)) throw HallException.Conflict("rating.followUpAlready", $"Ticket {ticket.Number} has its follow-up rating already.");
+            if (await RoundExistsAsync(ticketId, 2, ct)) throw FollowUpAlready(ticket);
             throw;
         }
         return rating;
@@ -88,7 +86,8 @@ public sealed partial class RatingService(IDbContextFactory<QueueDb> dbs, Rating
         return RatingChannel.Mobile;
     }
 
-    private static void Check(RatingInput input, RatingPolicy policy)
+    /// <summary>Refuses what the policy does not allow; answers the input with the call-back number normalised (<see cref="CallBackPhone"/>).</summary>
+    private static RatingInput Check(RatingInput input, RatingPolicy policy)
     {
         if (!Enum.IsDefined(input.Level)) throw HallException.Invalid("level", "Unknown level.");
         if (input.Tags.Count > MaxTags) throw HallException.Invalid("tags", $"At most {MaxTags} tags.");
@@ -96,7 +95,10 @@ public sealed partial class RatingService(IDbContextFactory<QueueDb> dbs, Rating
         var unknown = input.Tags.Where(t => !allowed.Contains(t)).ToList();
         if (unknown.Count > 0) throw HallException.Invalid("tags", $"Not a tag of this level: {string.Join(", ", unknown)}.");
         if (input.Comment is { } c && c.Length > policy.CommentMaxLength) throw HallException.Invalid("comment", $"The comment is longer than {policy.CommentMaxLength} characters.");
-        if (input.Phone is { } p && !PhonePattern().IsMatch(p)) throw HallException.Invalid("phone", "A phone number has 5 to 20 digits.");
+        if (input.Phone is null) return input;
+        var phone = CallBackPhone.Normalize(input.Phone)
+            ?? throw HallException.Invalid("phone", "回访电话应为5至20位数字（可含空格、短横线）。/ A phone number has 5 to 20 digits (spaces and hyphens are fine).");
+        return input with { Phone = phone };
     }
 
     private async Task SaveOnceAsync(QueueDb db, Ticket ticket, CancellationToken ct)
@@ -117,8 +119,8 @@ public sealed partial class RatingService(IDbContextFactory<QueueDb> dbs, Rating
     }
 
     private static HallException AlreadyRated(Ticket ticket) =>
-        HallException.Conflict("rating.already", $"Ticket {ticket.Number} has been rated already (一次一评).");
+        HallException.Conflict("rating.already", $"{ticket.Number} 号已评价，一次一评。/ Ticket {ticket.Number} has been rated already (一次一评).");
 
-    [GeneratedRegex("^[0-9][0-9-]{4,19}$")]
-    private static partial Regex PhonePattern();
+    private static HallException FollowUpAlready(Ticket ticket) =>
+        HallException.Conflict("rating.followUpAlready", $"{ticket.Number} 号已追加评价。/ Ticket {ticket.Number} has its follow-up rating already.");
 }

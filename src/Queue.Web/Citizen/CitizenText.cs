@@ -1,5 +1,6 @@
 using Queue.Display.Shared;
 using Queue.Silo.Engine;
+using Queue.Silo.Halls;
 
 namespace Queue.Web.Citizen;
 
@@ -19,7 +20,8 @@ public static class CitizenText
         return L.English ? message[(cut + 3)..] : message[..cut];
     }
 
-    public static string OfCode(string? code) => code switch
+    /// <summary>The refusal behind <paramref name="code"/>; the hall's own periods where the rule has one (check-in, cancel cut-off).</summary>
+    public static string OfCode(string? code, HallSettings settings) => code switch
     {
         null or "" => "",
         "ticket.onePerPhone" => L.T("您的手机已有该事项的有效号票，请勿重复取号。", "This phone already holds a ticket for this service."),
@@ -28,9 +30,11 @@ public static class CitizenText
         "slot.past" => L.T("该时段已过，请选择其他时段。", "This slot has already begun."),
         "booking.duplicate" => L.T("您当天已预约过该事项，每人每天每事项限约一次。", "You already have a booking for this service that day."),
         "booking.suspended" => L.T("您近期多次预约未到，暂停预约一段时间，可现场取号办理。", "Booking is suspended after repeated no-shows; walk-in tickets remain available."),
-        "booking.cutoff" => L.T("距预约时段开始不足规定时间，已不能取消。", "It is too late to cancel this booking."),
+        "booking.cutoff" => L.T($"距预约时段开始不足{Duration(settings.BookingCancelCutoffMinutes)}，已不能取消。",
+            $"Bookings can be cancelled up to {Duration(settings.BookingCancelCutoffMinutes)} before the slot; it is too late now."),
         "booking.wrongDay" => L.T("请在预约当天签到。", "Check in on the day of the booking."),
-        "booking.tooEarly" => L.T("还未到签到时间（预约时段前30分钟起可签到）。", "Check-in has not opened yet."),
+        "booking.tooEarly" => L.T($"还未到签到时间（预约时段前{Duration(settings.CheckInEarlyMinutes)}起可签到）。",
+            $"Check-in has not opened yet; it opens {Duration(settings.CheckInEarlyMinutes)} before the slot."),
         "booking.tooLate" => L.T("预约时段已结束，请现场取号。", "The slot has ended; please take a ticket."),
         "booking.checkedIn" => L.T("该预约已签到。", "This booking is already checked in."),
         "booking.notActive" => L.T("该预约已取消或已失效。", "This booking is cancelled or expired."),
@@ -44,4 +48,9 @@ public static class CitizenText
         "invalid.date" => L.T("只能预约今后几个工作日内的时段。", "Only the next few working days can be booked."),
         _ => L.T("操作未成功，请重试。", "That did not work; please try again."),
     };
+
+    /// <summary>A hall setting in minutes as people say it: 2小时 / 2 hours for whole hours, else 90分钟 / 90 minutes.</summary>
+    public static string Duration(int minutes) => minutes >= 60 && minutes % 60 == 0
+        ? L.T($"{minutes / 60}小时", minutes == 60 ? "1 hour" : $"{minutes / 60} hours")
+        : L.T($"{minutes}分钟", minutes == 1 ? "1 minute" : $"{minutes} minutes");
 }

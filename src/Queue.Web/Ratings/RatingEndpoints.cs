@@ -20,6 +20,9 @@ public static class RatingEndpoints
 {
     public const int MaxCommentLength = 2000;
 
+    /// <summary>The call-back number as typed, spaces and hyphens included; it is stored as its digits (at most 20, <see cref="CallBackPhone"/>).</summary>
+    public const int MaxPhoneLength = 40;
+
     public static IEndpointRouteBuilder MapRatings(this IEndpointRouteBuilder routes)
     {
         var tickets = routes.MapGroup("/api/tickets/{ticketId:guid}").WithTags("ratings");
@@ -59,7 +62,7 @@ public static class RatingEndpoints
     {
         var level = Validate.Required(req.Level, "level");
         var tags = (req.Tags ?? []).Select(t => Validate.Text(t, "tags", 20) ?? throw HallException.Invalid("tags", "A tag cannot be empty.")).Distinct().ToList();
-        return new RatingInput(level, tags, Validate.Text(req.Comment, "comment", MaxCommentLength), Validate.Text(req.Phone, "phone", 20));
+        return new RatingInput(level, tags, Validate.Text(req.Comment, "comment", MaxCommentLength), Validate.Text(req.Phone, "phone", MaxPhoneLength));
     }
 
     /// <summary>Staff cannot rate or steer a rating (国办发〔2019〕51号): a signed-in hall account is refused whatever its role.</summary>

@@ -137,6 +137,44 @@ public sealed class BookingApiTests
     }
 
     [Fact]
+    public async Task SlotsThatHaveBegunReadPastNotFullAndTheBookingPageOpensOnADayWithASlotLeft()
+    {
+        var clock = new ManualClock(CitizenApi.Shanghai(23, 10, 5));
+        await using var app = await QueueApp.StartAsync(StorageKind.Sqlite, CitizenApi.Settings(), clock);
+        var citizen = app.CreateClient();
+
+        // 10:05: the slots up to 10:00 have begun; they are past, not full, and the contract's fields stay as they were.
+        var slots = await citizen.SlotsAsync(Demo.SocialInsurance, Monday);
+        Assert.Equal(CitizenApi.Shanghai(23, 10), slots.Last(s => s.Past).Start);
+        Assert.All(slots.Where(s => s.Past), s => Assert.Equal((15, 0), (s.Capacity, s.Remaining)));
+        Assert.All(slots.Where(s => !s.Past), s => Assert.Equal(15, s.Remaining));
+        var page = await PageAsync(citizen, $"/book/{Demo.City}?service={Demo.SocialInsurance}");
+        Assert.Matches("class=\"chip on\"[^>]*data-date=\"2026-11-23\"", page);
+        Assert.Contains("已过", page);
+        Assert.DoesNotContain("已满", page);
+
+        // 16:40: every slot of today has begun. The page opens on Tuesday; today, still offered, reads 已过 throughout.
+        clock.Set(CitizenApi.Shanghai(23, 16, 40));
+        Assert.All(await citizen.SlotsAsync(Demo.SocialInsurance, Monday), s => Assert.True(s.Past));
+        page = await PageAsync(citizen, $"/book/{Demo.City}?service={Demo.SocialInsurance}");
+        Assert.Matches("class=\"chip on\"[^>]*data-date=\"2026-11-24\"", page);
+        Assert.DoesNotContain("已过", page);
+        Assert.Contains("data-date=\"2026-11-23\"", page);
+        var today = await PageAsync(citizen, $"/book/{Demo.City}?service={Demo.SocialInsurance}&date={Monday}");
+        Assert.Matches("class=\"chip on\"[^>]*data-date=\"2026-11-23\"", today);
+        Assert.Equal(16, System.Text.RegularExpressions.Regex.Count(today, "已过"));
+        Assert.DoesNotContain("已满", today);
+
+        // A slot booked out is still 已满.
+        clock.Set(CitizenApi.MondayMorning);
+        var slot = CitizenApi.Shanghai(24, 14);
+        for (var i = 0; i < 6; i++) await citizen.BookedAsync(Demo.ConstructionPermit, slot);
+        var full = await PageAsync(citizen, $"/book/{Demo.City}?service={Demo.ConstructionPermit}&date=2026-11-24");
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(full, "已满"));
+        Assert.DoesNotContain("已过", full);
+    }
+
+    [Fact]
     public async Task CancellingIsAllowedOnlyBeforeTheCutOffAndFreesThePlace()
     {
         var clock = new ManualClock(CitizenApi.MondayMorning);
@@ -158,6 +196,37 @@ public sealed class BookingApiTests
         var tooLate = await citizen.DeleteAsync($"/api/bookings/{late.Id}?token={late.Token}");
         Assert.Equal(HttpStatusCode.Conflict, tooLate.StatusCode);
         Assert.Equal("booking.cutoff", await tooLate.CodeOfAsync());
+    }
+
+    [Fact]
+    public async Task TheBookingPageStatesTheHallsOwnCheckInAndCancelPeriods()
+    {
+        var clock = new ManualClock(CitizenApi.MondayMorning);
+        await using var app = await QueueApp.StartAsync(StorageKind.Sqlite, CitizenApi.Settings(), clock);
+        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<QueueDb>>().CreateDbContextAsync())
+        {
+            // Before anything reads the hall: the hall grain loads these settings with the hall.
+            var hall = await db.Halls.SingleAsync(h => h.Id == Demo.City);
+            hall.Settings = hall.Settings with { CheckInEarlyMinutes = 45, BookingCancelCutoffMinutes = 90 };
+            await db.SaveChangesAsync();
+        }
+        var citizen = app.CreateClient();
+        var booking = await citizen.BookedAsync(Demo.SocialInsurance, CitizenApi.Shanghai(23, 9));
+        var url = $"/booking/{booking.Id}?token={Uri.EscapeDataString(booking.Token!)}";
+
+        var page = await PageAsync(citizen, url);
+        Assert.Contains("预约时段开始前45分钟至时段结束；取消须在时段开始90分钟前", page);
+        Assert.DoesNotContain("30分钟", page);
+        Assert.DoesNotContain("2小时", page);
+        Assert.Contains("Check in from 45 minutes before the slot until its end; cancel up to 90 minutes before.", await PageAsync(citizen, url + "&culture=en"));
+
+        // The refusals the page's forms come back with say the same numbers.
+        Assert.Equal("booking.tooEarly", await (await citizen.CheckInAsync(booking)).CodeOfAsync());
+        Assert.Contains("预约时段前45分钟起可签到", await PageAsync(citizen, url + "&error=booking.tooEarly"));
+        clock.Set(CitizenApi.Shanghai(23, 7, 31));
+        Assert.Equal("booking.cutoff", await (await citizen.DeleteAsync($"/api/bookings/{booking.Id}?token={booking.Token}")).CodeOfAsync());
+        Assert.Contains("距预约时段开始不足90分钟", await PageAsync(citizen, url + "&error=booking.cutoff"));
+        Assert.Contains("cancelled up to 90 minutes before", await PageAsync(citizen, url + "&error=booking.cutoff&culture=en"));
     }
 
     [Fact]
@@ -186,6 +255,9 @@ public sealed class BookingApiTests
         Assert.Equal(HttpStatusCode.BadRequest, (await citizen.PostAsJsonAsync($"/api/halls/{Demo.City}/bookings/check-in", new { })).StatusCode);
         Assert.Equal("checkedIn", (await citizen.GetFromJsonAsync<BookingDto>($"/api/bookings/{byId.Id}?token={byId.Token}", ApiCalls.Json))!.Status);
     }
+
+    /// <summary>A page's HTML as the visitor reads it (Blazor writes Chinese as character references).</summary>
+    private static async Task<string> PageAsync(HttpClient client, string url) => WebUtility.HtmlDecode(await client.GetStringAsync(url));
 
     [Fact]
     public async Task RepeatedNoShowsSuspendBookingForAWhile()

@@ -4,7 +4,7 @@ using Queue.Tests.Infrastructure;
 
 namespace Queue.Tests.Citizen;
 
-public sealed record SlotDto(DateTimeOffset Start, DateTimeOffset End, int Capacity, int Remaining);
+public sealed record SlotDto(DateTimeOffset Start, DateTimeOffset End, int Capacity, int Remaining, bool Past);
 
 public sealed record BookingDto(Guid Id, string HallId, string ServiceId, DateOnly Day, DateTimeOffset SlotStart, DateTimeOffset SlotEnd, string Code,
     string Name, string Phone, string Status, Guid? TicketId, string? Token);

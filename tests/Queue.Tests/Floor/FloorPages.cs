@@ -33,12 +33,44 @@ internal static class FloorPages
         return page;
     }
 
-    public static async Task<IPage> WindowDisplayAsync(Chromium chromium, Uri address, int window)
+    /// <summary>A window's LED display, by default on the usual 1280×320 strip screen above the window.</summary>
+    public static async Task<IPage> WindowDisplayAsync(Chromium chromium, Uri address, int window, int width = 1280, int height = 320)
     {
-        var page = await chromium.NewPageAsync(address, 1280, 320);
+        var page = await chromium.NewPageAsync(address, width, height);
         await page.GotoAsync($"/display/{Demo.City}/windows/{Demo.Window(window)}");
         await page.WaitForFunctionAsync("() => document.getElementById('led').dataset.state");
         return page;
+    }
+
+    /// <summary>
+    /// Fails when any line of a window display runs past its box or the screen: the strip, its text column, the
+    /// window name and the status (a cut-off 暂停服务 · 请稍候 reads like 暂停服务, a closed window).
+    /// </summary>
+    public static async Task AssertNothingClippedAsync(IPage page)
+    {
+        var boxes = await page.EvaluateAsync<LedBox[]>("""
+            () => ['#led', '.led-main', '.led-name', '#led-status', '.led-number'].map(selector => {
+              const e = document.querySelector(selector);
+              const right = Math.max(...[e, ...e.querySelectorAll('*')].map(x => x.getBoundingClientRect().right));
+              return { selector, text: e.innerText, scrollWidth: e.scrollWidth, clientWidth: e.clientWidth, right, screen: innerWidth };
+            })
+            """);
+        foreach (var b in boxes)
+        {
+            Assert.True(b.ScrollWidth <= b.ClientWidth, $"{b.Selector} \"{b.Text}\" is clipped: {b.ScrollWidth}px of text in {b.ClientWidth}px");
+            Assert.True(b.Right <= b.Screen, $"{b.Selector} \"{b.Text}\" runs off the screen: right edge {b.Right}px of {b.Screen}px");
+        }
+    }
+
+    // Playwright fills a result type through its setters.
+    private sealed class LedBox
+    {
+        public string Selector { get; set; } = "";
+        public string Text { get; set; } = "";
+        public double ScrollWidth { get; set; }
+        public double ClientWidth { get; set; }
+        public double Right { get; set; }
+        public double Screen { get; set; }
     }
 
     public static async Task<IPage> TerminalAsync(Chromium chromium, Uri address, int window)

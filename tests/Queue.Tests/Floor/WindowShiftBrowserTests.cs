@@ -168,6 +168,13 @@ public sealed class WindowShiftBrowserTests
         await Expect(ledRoot).ToHaveAttributeAsync("data-state", "paused", second);
         await Expect(ledRoot).Not.ToHaveClassAsync(new Regex("flash"), new() { Timeout = 8000 });
         await Chromium.ScreenshotAsync(led, "floor-window-display-paused");
+        await FloorPages.AssertNothingClippedAsync(led);
+        // The same display on a 16:9 panel: 暂停服务 · 请稍候 whole, or a paused window reads like a closed one.
+        var ledWide = await FloorPages.WindowDisplayAsync(chromium, address, 5, 1920, 1080);
+        await Expect(ledWide.Locator("#led")).ToHaveAttributeAsync("data-state", "paused");
+        await Expect(ledWide.Locator("#led-status")).ToHaveTextAsync("暂停服务 · 请稍候");
+        await Chromium.ScreenshotAsync(ledWide, "floor-window-display-paused-1080p");
+        await FloorPages.AssertNothingClippedAsync(ledWide);
         await terminal.ClickAsync("[data-action=resume]");
         await Expect(terminal.Locator("#state")).ToHaveClassAsync(new Regex("state-open"));
         await Expect(ledRoot).ToHaveAttributeAsync("data-state", "open", second);
@@ -189,7 +196,18 @@ public sealed class WindowShiftBrowserTests
         await Chromium.ScreenshotAsync(wall, "floor-wall-1080p");
         var wall4k = await FloorPages.WallAsync(chromium, address, 3840, 2160);
         await Chromium.ScreenshotAsync(wall4k, "floor-wall-4k");
-        await Chromium.ScreenshotAsync(await FloorPages.WindowDisplayAsync(chromium, address, 4), "floor-window-display-called");
+        foreach (var (width, height, suffix) in new[] { (1280, 320, ""), (1920, 1080, "-1080p") })
+        {
+            var called = await FloorPages.WindowDisplayAsync(chromium, address, 4, width, height);
+            await Expect(called.Locator("#led-status")).ToHaveTextAsync(new Regex(@"^请 [A-Z]\d{3} 号$"));
+            await Chromium.ScreenshotAsync(called, "floor-window-display-called" + suffix);
+            await FloorPages.AssertNothingClippedAsync(called);
+            // The demo hall's longest window name.
+            var named = await FloorPages.WindowDisplayAsync(chromium, address, 12, width, height);
+            await Expect(named.Locator(".led-name")).ToHaveTextAsync("12号公安出入境");
+            await Chromium.ScreenshotAsync(named, "floor-window-display-open" + suffix);
+            await FloorPages.AssertNothingClippedAsync(named);
+        }
 
         // Sign out: the terminal needs a sign-in again.
         await terminal.ClickAsync("#sign-out");

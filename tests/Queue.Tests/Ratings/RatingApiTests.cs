@@ -113,6 +113,31 @@ public sealed class RatingApiTests
         Assert.Equal("138****5678", (await admin.GetFromJsonAsync<List<RatingDto>>($"/api/ratings?hallId={Demo.City}", ApiCalls.Json))!.Single().Phone);
     }
 
+    [Theory]
+    [InlineData("138 1234 5678", "13812345678")]
+    [InlineData("138-1234-5678", "13812345678")]
+    [InlineData("０５７１－８８８８ ６６６６", "057188886666")]
+    [InlineData("(0571) 8888-6666", "057188886666")]
+    public async Task TheCallBackNumberIsAcceptedAsPeopleTypeItAndKeptAsItsDigits(string typed, string stored)
+    {
+        await using var app = await QueueApp.StartAsync();
+        var citizen = app.CreateClient();
+        var staff = await app.SignedInAsync("staff07");
+        await citizen.RatedAsync(await staff.ServeAsync(citizen, 7), "satisfied", phone: typed);
+        var evaluator = await app.SignedInAsync("evaluator");
+        Assert.Equal(stored, (await evaluator.GetFromJsonAsync<List<RatingDto>>($"/api/ratings?hallId={Demo.City}", ApiCalls.Json))!.Single().Phone);
+
+        // Too few digits, or letters, are still refused, in Chinese first.
+        foreach (var bad in new[] { "12 34", "138abc45678", "1234567890123456789012" })
+        {
+            var refused = await citizen.RateAsync(await staff.ServeAsync(citizen, 7), "satisfied", phone: bad);
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            var problem = await refused.ProblemAsync();
+            Assert.Contains("phone", problem.Errors!.Keys);
+            Assert.StartsWith("回访电话", problem.Detail);
+        }
+    }
+
     [Fact]
     public async Task TagsMustBelongToTheLevelAndTheCommentIsLengthLimited()
     {

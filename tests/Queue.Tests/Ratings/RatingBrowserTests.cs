@@ -149,6 +149,50 @@ public sealed class RatingBrowserTests
     }
 
     [Fact]
+    public async Task ARefusedRatingIsToldInChineseAndKeepsWhatTheCitizenChose()
+    {
+        await using var app = await QueueApp.StartAsync(kestrel: true);
+        var citizen = app.CreateClient();
+        var staff = await app.SignedInAsync("staff07");
+        var ticket = await staff.ServeAsync(citizen, 7);
+        var url = $"/rate/{ticket.Id}?token={Uri.EscapeDataString(ticket.Token!)}";
+
+        await using var chromium = await Chromium.LaunchAsync();
+        var phone = await chromium.NewPageAsync(app.Address, 390, 844);
+        // A second tab on the same form: it is submitted after the first rating went in.
+        var again = await chromium.NewPageAsync(app.Address, 390, 844);
+        await again.GotoAsync(url);
+        await phone.GotoAsync(url);
+        await phone.ClickAsync(".pad-face.level-4");
+        await phone.CheckAsync("input[value='dissatisfied:等候时间长']");
+        await phone.FillAsync("textarea[name=comment]", "排队一个多小时");
+        await phone.FillAsync("input[name=phone]", "138 1234 567o"); // a letter o for a zero
+        await phone.ClickAsync("button[type=submit]");
+        await Assertions.Expect(phone.Locator("#rate-error")).ToHaveTextAsync("回访电话应为5至20位数字（可含空格、短横线），请重新填写。");
+        await Assertions.Expect(phone.Locator("input[name=level][value=dissatisfied]")).ToBeCheckedAsync();
+        await Assertions.Expect(phone.Locator("input[value='dissatisfied:等候时间长']")).ToBeCheckedAsync();
+        await Assertions.Expect(phone.Locator(".tags-dissatisfied")).ToBeVisibleAsync();
+        await Assertions.Expect(phone.Locator("textarea[name=comment]")).ToHaveValueAsync("排队一个多小时");
+        await Chromium.ScreenshotAsync(phone, "rate-phone-refused");
+
+        // The number as people write it is fine.
+        await phone.FillAsync("input[name=phone]", "138 1234 5678");
+        await phone.ClickAsync("button[type=submit]");
+        await Assertions.Expect(phone.Locator("#rate-done")).ToBeVisibleAsync();
+        var evaluator = await app.SignedInAsync("evaluator");
+        var rating = (await evaluator.GetFromJsonAsync<List<RatingDto>>($"/api/ratings?hallId={Demo.City}", ApiCalls.Json))!.Single();
+        Assert.Equal(("13812345678", "排队一个多小时"), (rating.Phone, rating.Comment));
+        Assert.Equal(["等候时间长"], rating.Tags);
+
+        // 一次一评: the other tab's submit is refused in the page's language, never the API's English.
+        await again.ClickAsync(".pad-face.level-1");
+        await again.ClickAsync("button[type=submit]");
+        await Assertions.Expect(again.Locator("#rate-error")).ToHaveTextAsync("本次服务已评价，一次一评，感谢您！");
+        await Assertions.Expect(again.Locator("#rated")).ToContainTextAsync("不满意");
+        Assert.Contains("rated already (one rating per service)", await citizen.GetStringAsync(url + "&error=rating.already&culture=en"));
+    }
+
+    [Fact]
     public async Task ManagerPairsTheTabletFromTheTabletAndIsSignedOutOnIt()
     {
         await using var app = await QueueApp.StartAsync(kestrel: true);

@@ -19,7 +19,19 @@
     } else {
       status.innerHTML = `<span class="led-label">${esc(t(w.state === 'serving' ? 'open' : w.state))}</span>`;
     }
+    fitAll();
   }
+
+  // floor.css sizes the strip for the usual screens; a line that still runs past the edge (a hall's long window
+  // name, English) is shrunk to fit, since a cut-off 暂停服务 · 请稍候 reads like a closed window.
+  const name = root.querySelector('.led-name');
+  function fit(el) {
+    el.style.fontSize = '';
+    if (el.scrollWidth > el.clientWidth) {
+      el.style.fontSize = `${Math.floor(parseFloat(getComputedStyle(el).fontSize) * el.clientWidth / el.scrollWidth)}px`;
+    }
+  }
+  function fitAll() { fit(name); fit(status); }
 
   function flash() {
     root.classList.remove('flash'); void root.offsetWidth; root.classList.add('flash');
@@ -27,6 +39,7 @@
     flashTimer = setTimeout(() => root.classList.remove('flash'), 5000);
   }
 
+  addEventListener('resize', fitAll);
   render(initial('qh-board'));
   connect({
     BoardChanged: m => render(m.board),
