@@ -107,14 +107,19 @@ public sealed partial class HallState
         return ticket;
     }
 
-    /// <summary>The window calls the ticket dispatch picks; null when nobody it may serve is waiting.</summary>
-    public Ticket? CallNext(string windowId, HallChanges changes)
+    /// <summary>
+    /// The window calls the ticket dispatch picks; null when nobody it may serve is waiting. A staff member
+    /// calling at their own terminal (<paramref name="staffId"/>) takes the window first, so the ticket is
+    /// theirs even when a manager opened the window for them; a manager calling (null) leaves its staff as is.
+    /// </summary>
+    public Ticket? CallNext(string windowId, HallChanges changes, string? staffId = null)
     {
         var window = GetWindow(windowId);
         if (window.State == WindowState.Serving)
             throw HallException.Conflict("window.busy", $"Window {window.Number} is still serving; finish the current ticket first.");
         if (!window.CanCall)
             throw HallException.Conflict("window.notOpen", $"Window {window.Number} is {window.State.ToString().ToLowerInvariant()} and cannot call.");
+        if (staffId is not null && window.StaffId != staffId) Seat(window, staffId, changes);
         var next = Dispatch.PickNext(this, window, changes.Now);
         if (next is null) return null;
         if (!MayCall(window, next)) throw new InvalidOperationException($"Dispatch picked ticket {next.Number} that window {window.Number} may not call.");
@@ -202,8 +207,13 @@ public sealed partial class HallState
         return ticket;
     }
 
-    public HallWindow OpenWindow(string windowId, string? staffId, HallChanges changes) =>
-        ChangeWindow(windowId, changes, w => w.Open(staffId));
+    /// <summary>Opens a window; <paramref name="staffId"/> is the staff member opening it at the counter, null for a manager.</summary>
+    public HallWindow OpenWindow(string windowId, string? staffId, HallChanges changes)
+    {
+        var window = ChangeWindow(windowId, changes, w => w.Open(staffId));
+        if (staffId is not null) LeaveOtherWindows(window, staffId, changes);
+        return window;
+    }
 
     public HallWindow CloseWindow(string windowId, HallChanges changes) => ChangeWindow(windowId, changes, w => w.Close());
 
@@ -219,12 +229,35 @@ public sealed partial class HallState
         return ChangeWindow(windowId, changes, w => w.AssignServices(serviceIds));
     }
 
+    /// <summary>Puts <paramref name="staffId"/> at <paramref name="window"/>, and so at no other window: one person, one counter.</summary>
+    private void Seat(HallWindow window, string staffId, HallChanges changes)
+    {
+        window.Seat(staffId);
+        Changed(window, changes);
+        LeaveOtherWindows(window, staffId, changes);
+    }
+
+    private void LeaveOtherWindows(HallWindow window, string staffId, HallChanges changes)
+    {
+        foreach (var other in windows.Values.Where(w => w != window && w.StaffId == staffId))
+        {
+            other.Vacate();
+            Changed(other, changes);
+        }
+    }
+
+    /// <summary>WindowChanged also tells the window's pad to show who is at it now.</summary>
+    private static void Changed(HallWindow window, HallChanges changes)
+    {
+        changes.Touch(window);
+        changes.Emit(new WindowChanged(window.Id, window.State, window.ServiceIds.ToList()));
+    }
+
     private HallWindow ChangeWindow(string windowId, HallChanges changes, Action<HallWindow> change)
     {
         var window = GetWindow(windowId);
         change(window);
-        changes.Touch(window);
-        changes.Emit(new WindowChanged(window.Id, window.State, window.ServiceIds.ToList()));
+        Changed(window, changes);
         return window;
     }
 

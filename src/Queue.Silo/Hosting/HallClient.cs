@@ -23,10 +23,13 @@ public sealed class HallClient(HallRegistry halls, HallStore store)
         return new IssuedTicket(TicketOf(grain, id), token);
     }
 
-    /// <summary>Calls the next ticket at a window; null when nobody the window may serve is waiting.</summary>
-    public async Task<TicketView?> CallNextAsync(string hallId, string windowId)
+    /// <summary>
+    /// Calls the next ticket at a window; null when nobody the window may serve is waiting. <paramref name="staffId"/>
+    /// is the staff member calling at the window (who then works it), null for a manager or a simulation.
+    /// </summary>
+    public async Task<TicketView?> CallNextAsync(string hallId, string windowId, string? staffId = null)
     {
-        var (grain, id) = await RunAsync(hallId, (s, c) => s.CallNext(windowId, c)?.Id);
+        var (grain, id) = await RunAsync(hallId, (s, c) => s.CallNext(windowId, c, staffId)?.Id);
         return id is { } ticketId ? TicketOf(grain, ticketId) : null;
     }
 

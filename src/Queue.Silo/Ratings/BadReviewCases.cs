@@ -31,6 +31,8 @@ public sealed class BadReviewCases(IDbContextFactory<QueueDb> dbs, IWorkingDays 
         if (string.IsNullOrWhiteSpace(note)) throw HallException.Invalid("note", "Say what was done (note).");
         await using var db = await dbs.CreateDbContextAsync(ct);
         var c = await db.Set<BadReviewCase>().FirstOrDefaultAsync(x => x.Id == caseId, ct) ?? throw HallException.NotFound("case", caseId.ToString());
+        if (action is CaseAction.Uphold or CaseAction.Exclude && c.State == BadReviewState.Appealed)
+            await RequireOtherThanAppellantAsync(db, c, actor, ct);
         var hall = await db.Halls.AsNoTracking().FirstAsync(h => h.Id == c.HallId, ct);
         var now = time.GetUtcNow();
         var day = hall.BusinessDay(now);
@@ -119,6 +121,21 @@ public sealed class BadReviewCases(IDbContextFactory<QueueDb> dbs, IWorkingDays 
         if (openOnly) q = q.Where(c => c.State != BadReviewState.Closed && c.State != BadReviewState.Excluded);
         var list = await q.ToListAsync(ct);
         return list.OrderBy(c => c.IsOpen ? 0 : 1).ThenBy(c => c.DeadlineDay).ThenBy(c => c.OpenedAt.UtcTicks).Take(limit).ToList();
+    }
+
+    /// <summary>
+    /// The re-check is never the side that appealed (docs/evaluation.md): the account that appealed may not
+    /// uphold or exclude it. Who appealed is the latest appeal step of the append-only trail, which records
+    /// every actor already. 403, not 409: the case's state allows the re-check, this account may not do it
+    /// (decision 0079).
+    /// </summary>
+    private static async Task RequireOtherThanAppellantAsync(QueueDb db, BadReviewCase c, CaseActor actor, CancellationToken ct)
+    {
+        var appellant = await db.Set<CaseStep>().AsNoTracking().Where(s => s.CaseId == c.Id && s.Action == CaseAction.Appeal)
+            .OrderByDescending(s => s.Seq).Select(s => s.ActorId).FirstOrDefaultAsync(ct);
+        if (appellant is not null && appellant == actor.Id)
+            throw new HallException(RefusalKind.Forbidden, "case.ownAppeal",
+                $"Case of ticket {c.TicketNumber} was appealed by this account; another evaluator decides the re-check.");
     }
 
     private static CaseStep Step(BadReviewCase c, CaseAction action, CaseActor actor, DateTimeOffset at, string? note) =>

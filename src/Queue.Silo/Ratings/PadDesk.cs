@@ -3,6 +3,7 @@ using Queue.Silo.Engine;
 using Queue.Silo.Hosting;
 using Queue.Silo.Storage;
 using Queue.Silo.Tickets;
+using Queue.Silo.Windows;
 
 namespace Queue.Silo.Ratings;
 
@@ -19,7 +20,8 @@ public sealed class PadDesk(IDbContextFactory<QueueDb> dbs, HallClient halls, Ra
         await using var db = await dbs.CreateDbContextAsync(ct);
         var policy = await RatingPolicies.GetAsync(db, hallId, ct);
         PadStaff? staff = null;
-        if (window.StaffId is { } staffId && await db.Accounts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == staffId, ct) is { } account)
+        // A closed window has nobody at it, whoever worked it last (a row closed before decision 0079 still names them).
+        if (window.State != WindowState.Closed && window.StaffId is { } staffId && await db.Accounts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == staffId, ct) is { } account)
             staff = new PadStaff(account.DisplayName, account.StaffNumber);
 
         var lifetime = TimeSpan.FromSeconds(policy.InvitationSeconds);

@@ -32,6 +32,9 @@ public sealed record RatingPolicy
 
     public int Weight(RatingLevel level) => Weights.Count == 5 ? Weights[level.Code() - 1] : new[] { 10, 8, 6, 3, 0 }[level.Code() - 1];
 
+    /// <summary>The highest weight: the weighted score is a share of it, so a 10-point and a 100-point scale give the same performance score.</summary>
+    public int TopWeight => Weights.Count == 5 ? Weights.Max() : 10;
+
     public static Dictionary<string, List<string>> DefaultTags() => new()
     {
         ["verySatisfied"] = ["办事高效", "服务热情", "一次办好", "指引清楚"],
@@ -45,6 +48,7 @@ public sealed record RatingPolicy
     public void Check()
     {
         if (Weights.Count != 5 || Weights.Any(w => w is < 0 or > 100)) throw Engine.HallException.Invalid("weights", "Five weights between 0 and 100 are needed.");
+        if (Weights.Max() == 0) throw Engine.HallException.Invalid("weights", "At least one weight must be above 0; scores are a share of the top weight.");
         if (DefaultLevel.IsBad()) throw Engine.HallException.Invalid("defaultLevel", "A default rating cannot be a 差评.");
         if (DefaultAfterDays is < 1 or > 90) throw Engine.HallException.Invalid("defaultAfterDays", "defaultAfterDays must be 1…90.");
         if (CommentMaxLength is < 0 or > 2000) throw Engine.HallException.Invalid("commentMaxLength", "commentMaxLength must be 0…2000.");

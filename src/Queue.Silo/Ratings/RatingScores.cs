@@ -15,8 +15,8 @@ public sealed class RatingScores(IDbContextFactory<QueueDb> dbs)
 
     /// <summary>How <see cref="ScoreRow.PerformanceScore"/> is computed, shown wherever the score is shown.</summary>
     public const string Formula =
-        "绩效分 = 100 × (0.6 × 加权满意分 ÷ 10 + 0.2 × min(1, 办件量 ÷ 同类平均办件量) + 0.2 × min(1, 标准用时合计 ÷ 实际用时合计))；" +
-        "Performance = 100 × (0.6 × weighted score / 10 + 0.2 × min(1, services done / mean of the group) + 0.2 × min(1, norm minutes / actual minutes))";
+        "绩效分 = 100 × (0.6 × 加权满意分 ÷ 最高档权重 + 0.2 × min(1, 办件量 ÷ 同类平均办件量) + 0.2 × min(1, 标准用时合计 ÷ 实际用时合计))；" +
+        "Performance = 100 × (0.6 × weighted score / top weight + 0.2 × min(1, services done / mean of the group) + 0.2 × min(1, norm minutes / actual minutes))";
 
     public async Task<IReadOnlyList<ScoreRow>> ComputeAsync(string hallId, DateOnly from, DateOnly to, ScoreGrouping by, CancellationToken ct = default)
     {
@@ -88,7 +88,8 @@ public sealed class RatingScores(IDbContextFactory<QueueDb> dbs)
             if (mine.Count > 0)
             {
                 // Unrated services will take the hall's default level, so that is what they count as until rated.
-                var satisfaction = (weighted ?? policy.Weight(policy.DefaultLevel)) / 10.0;
+                // A share of the hall's top weight (10 by default, 100 on a 100-point scale), so the score stays within 0–100.
+                var satisfaction = policy.TopWeight <= 0 ? 0 : (weighted ?? policy.Weight(policy.DefaultLevel)) / policy.TopWeight;
                 var throughput = meanServed <= 0 ? 0 : Math.Min(1, mine.Count / meanServed);
                 var handling = actualTotal <= 0 ? 1 : Math.Min(1, normTotal / actualTotal);
                 performance = Math.Round(100 * (SatisfactionWeight * satisfaction + ThroughputWeight * throughput + HandlingWeight * handling), 1);

@@ -32,18 +32,22 @@ public sealed class HallWindow
     public WindowState State { get; private set; } = WindowState.Closed;
     public Guid? CurrentTicketId { get; private set; }
 
-    /// <summary>The staff account signed in at the window, bound to every service it completes.</summary>
+    /// <summary>
+    /// The staff member working the window, bound to every ticket it calls. Set only by that person's own
+    /// actions there (opening, calling), never by a manager acting remotely; nobody once it closes (decision 0079).
+    /// </summary>
     public string? StaffId { get; private set; }
 
     public bool Serves(string serviceId) => ServiceIds.Contains(serviceId);
 
     public bool CanCall => State == WindowState.Open;
 
+    /// <summary>Opens the window with <paramref name="staffId"/> at it, or nobody when a manager opens it for someone.</summary>
     public void Open(string? staffId)
     {
         if (State != WindowState.Closed) throw Refuse("open", "is already open");
         State = WindowState.Open;
-        StaffId = staffId ?? StaffId;
+        StaffId = staffId;
     }
 
     public void Close()
@@ -51,7 +55,15 @@ public sealed class HallWindow
         if (State == WindowState.Closed) throw Refuse("close", "is already closed");
         if (CurrentTicketId is not null) throw Refuse("close", "still has a ticket; finish it first");
         State = WindowState.Closed;
+        // Whoever worked it has left; the pad must not go on naming them.
+        StaffId = null;
     }
+
+    /// <summary>The staff member acting here is now the one at the window.</summary>
+    internal void Seat(string staffId) => StaffId = staffId;
+
+    /// <summary>Its staff member went to work another window; the tickets it already called keep their credit.</summary>
+    internal void Vacate() => StaffId = null;
 
     public void Pause()
     {

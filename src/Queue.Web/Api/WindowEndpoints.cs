@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Queue.Silo.Accounts;
 using Queue.Silo.Engine;
 using Queue.Silo.Floor;
 using Queue.Silo.Hosting;
@@ -28,7 +29,7 @@ public static class WindowEndpoints
             return TypedResults.Ok(WindowDesk.Of(await c.SnapshotAsync(hallId), windowId));
         });
         group.MapPost("/open", (string hallId, string windowId, ClaimsPrincipal user, HallClient c) =>
-            Window(user, hallId, windowId, () => c.OpenWindowAsync(hallId, windowId, user.AccountId())));
+            Window(user, hallId, windowId, () => c.OpenWindowAsync(hallId, windowId, AtCounter(user))));
         group.MapPost("/close", (string hallId, string windowId, ClaimsPrincipal user, HallClient c) =>
             Window(user, hallId, windowId, () => c.CloseWindowAsync(hallId, windowId)));
         group.MapPost("/pause", (string hallId, string windowId, ClaimsPrincipal user, HallClient c) =>
@@ -39,7 +40,7 @@ public static class WindowEndpoints
         group.MapPost("/call-next", async Task<Results<Ok<TicketView>, NoContent>> (string hallId, string windowId, ClaimsPrincipal user, HallClient c) =>
         {
             RequireWindow(user, hallId, windowId);
-            return await c.CallNextAsync(hallId, windowId) is { } called ? TypedResults.Ok(called) : TypedResults.NoContent();
+            return await c.CallNextAsync(hallId, windowId, AtCounter(user)) is { } called ? TypedResults.Ok(called) : TypedResults.NoContent();
         });
         group.MapPost("/recall", (string hallId, string windowId, ClaimsPrincipal user, HallClient c) =>
             Ticket(user, hallId, windowId, () => c.RecallAsync(hallId, windowId)));
@@ -87,6 +88,12 @@ public static class WindowEndpoints
         RequireWindow(user, hallId, windowId);
         return TypedResults.Ok(await command());
     }
+
+    /// <summary>
+    /// The staff member acting at the window's own terminal, who therefore works it; null for a manager or admin,
+    /// who act on windows from the console and must never be credited with a window's services (decision 0079).
+    /// </summary>
+    private static string? AtCounter(ClaimsPrincipal user) => user.IsInRole(Role.Staff) ? user.AccountId() : null;
 
     private static void RequireWindow(ClaimsPrincipal user, string hallId, string windowId)
     {

@@ -117,6 +117,34 @@ public sealed class BadReviewCaseTests
         Assert.Equal((1, 1, 1, 1), (hall.Rated, hall.Bad, hall.Excluded, hall.Cases));
     }
 
+    [Theory]
+    [InlineData("exclude")]
+    [InlineData("uphold")]
+    public async Task TheAccountThatAppealedCannotDecideTheReCheckOfItsOwnAppeal(string decision)
+    {
+        await using var app = await QueueApp.StartAsync();
+        var citizen = app.CreateClient();
+        var staff = await app.SignedInAsync("staff07");
+        var ticket = await staff.ServeAsync(citizen, 7);
+        await citizen.RatedAsync(ticket, "veryDissatisfied", comment: "就是不爽");
+        var evaluator = await app.SignedInAsync("evaluator");
+        var c = await evaluator.CaseOfAsync(ticket.Id);
+        (await evaluator.StepAsync(c.Id, "appeal", "认为系恶意差评")).EnsureSuccessStatusCode();
+
+        // Refused as this account's, not as the case's state: another evaluator (here the admin) may decide it.
+        var own = await evaluator.StepAsync(c.Id, decision, "自己复核");
+        Assert.Equal(HttpStatusCode.Forbidden, own.StatusCode);
+        Assert.Equal("case.ownAppeal", (await own.ProblemAsync()).Code);
+        var after = await evaluator.CaseOfAsync(ticket.Id);
+        Assert.Equal(("appealed", 2), (after.State, after.Steps.Count));
+        var rating = (await evaluator.GetFromJsonAsync<List<RatingDto>>($"/api/ratings?hallId={Demo.City}", ApiCalls.Json))!.Single(r => r.TicketId == ticket.Id);
+        Assert.False(rating.Excluded);
+
+        var admin = await app.SignedInAsync("admin");
+        (await admin.StepAsync(c.Id, decision, "复核录像")).EnsureSuccessStatusCode();
+        Assert.Equal(decision == "exclude" ? "excluded" : "opened", (await evaluator.CaseOfAsync(ticket.Id)).State);
+    }
+
     [Fact]
     public async Task CasesAreRemindedBeforeTheDeadlineAndEscalateYellowThenRedWhenOverdue()
     {

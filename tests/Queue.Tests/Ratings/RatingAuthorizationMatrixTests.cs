@@ -20,6 +20,8 @@ public sealed class RatingAuthorizationMatrixTests
         var citizen = app.CreateClient();
         var staff = await app.SignedInAsync("staff07");
         var evaluator = await app.SignedInAsync("evaluator");
+        // The hall's manager appeals, so the evaluator's re-check below is not of its own appeal (decision 0079).
+        var manager = await app.SignedInAsync("manager");
 
         // Per role: a served ticket to rate, and a 差评 case to work (each role acts on its own).
         var toRate = new Dictionary<string, TicketDto>();
@@ -34,7 +36,7 @@ public sealed class RatingAuthorizationMatrixTests
             var other = await staff.ServeAsync(citizen, 7);
             await citizen.RatedAsync(other, "veryDissatisfied");
             appealed[role] = (await evaluator.CaseOfAsync(other.Id)).Id;
-            (await evaluator.StepAsync(appealed[role], "appeal", "申诉")).EnsureSuccessStatusCode();
+            (await manager.StepAsync(appealed[role], "appeal", "申诉")).EnsureSuccessStatusCode();
         }
         var h = Demo.City;
         var w = Demo.Window(7);

@@ -114,6 +114,37 @@ public sealed class RatingBrowserTests
     }
 
     [Fact]
+    public async Task PadThanksNormallyAgainAfterAnAlreadyRatedAnswer()
+    {
+        await using var app = await QueueApp.StartAsync(kestrel: true);
+        var manager = await app.SignedInAsync("manager");
+        var pairing = await (await manager.PostAsync($"/api/halls/{Demo.City}/windows/{Demo.Window(7)}/pad", null)).Content.ReadFromJsonAsync<Pairing>();
+        await using var chromium = await Chromium.LaunchAsync();
+        var pad = await chromium.NewPageAsync(app.Address, 1280, 800);
+        await pad.GotoAsync(pairing!.PadUrl);
+        await Assertions.Expect(pad.Locator("#staff-name")).ToHaveTextAsync("赵磊");
+        var citizen = app.CreateClient();
+        var staff = await app.SignedInAsync("staff07");
+        var thanks = pad.Locator("#thanks p");
+
+        // The holder rated on the phone first: the pad's rating is answered 409 and says so.
+        var first = await staff.ServeAsync(citizen, 7);
+        await Assertions.Expect(pad.Locator("#rate-number")).ToHaveTextAsync(first.Number, new() { Timeout = 3000 });
+        await citizen.RatedAsync(first, "satisfied");
+        await pad.ClickAsync(".pad-face[data-level=satisfied]");
+        await pad.ClickAsync("#submit");
+        await Assertions.Expect(thanks).ToHaveTextAsync("本次服务已评价，感谢您！");
+
+        // The next citizen's rating is thanked with the usual words, not the last one's.
+        var second = await staff.ServeAsync(citizen, 7);
+        await Assertions.Expect(pad.Locator("#rate-number")).ToHaveTextAsync(second.Number, new() { Timeout = 3000 });
+        await pad.ClickAsync(".pad-face[data-level=verySatisfied]");
+        await pad.ClickAsync("#submit");
+        await Assertions.Expect(pad.Locator("#thanks")).ToBeVisibleAsync();
+        await Assertions.Expect(thanks).ToHaveTextAsync("您的评价将督促我们持续改进服务。");
+    }
+
+    [Fact]
     public async Task HolderRatesOnThePhoneAndAddsTheFollowUpAfterTheCaseClosed()
     {
         await using var app = await QueueApp.StartAsync(kestrel: true);

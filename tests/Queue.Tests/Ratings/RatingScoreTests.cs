@@ -48,4 +48,28 @@ public sealed class RatingScoreTests
         var december = await evaluator.GetFromJsonAsync<ScoresDto>($"/api/halls/{Demo.City}/rating-scores?by=hall&period=month&date=2026-12-01", ApiCalls.Json);
         Assert.Empty(december!.Rows);
     }
+
+    [Fact]
+    public async Task PerformanceScoreStaysWithin100OnAHundredPointWeightScale()
+    {
+        var clock = new ManualClock(RatingCalls.Friday);
+        await using var app = await QueueApp.StartAsync(clock: clock);
+        var evaluator = await app.SignedInAsync("evaluator");
+        (await evaluator.PutAsJsonAsync($"/api/halls/{Demo.City}/rating-policy", new { weights = new[] { 100, 80, 60, 30, 0 } })).EnsureSuccessStatusCode();
+        var citizen = app.CreateClient();
+        var staff07 = await app.SignedInAsync("staff07");
+        await citizen.RatedAsync(await staff07.ServeAsync(citizen, 7), "verySatisfied");
+        await citizen.RatedAsync(await staff07.ServeAsync(citizen, 7), "basicallySatisfied");
+
+        var scores = await evaluator.GetFromJsonAsync<ScoresDto>($"/api/halls/{Demo.City}/rating-scores?by=window&period=day&date=2026-11-20", ApiCalls.Json);
+        var w7 = scores!.Rows.Single(r => r.Key == Demo.Window(7));
+        Assert.Equal(80.0, w7.WeightedScore);
+        // The weighted score is taken as a share of the top weight (100 here), as 10 is by default.
+        Assert.Equal(Math.Round(100 * (0.6 * 80 / 100 + 0.2 * 1 + 0.2 * 1), 1), w7.PerformanceScore);
+        Assert.DoesNotContain("÷ 10 ", scores.Formula);
+
+        // Weights that are all zero would leave nothing to be a share of.
+        var zero = await evaluator.PutAsJsonAsync($"/api/halls/{Demo.City}/rating-policy", new { weights = new[] { 0, 0, 0, 0, 0 } });
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, zero.StatusCode);
+    }
 }

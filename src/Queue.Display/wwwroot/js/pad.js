@@ -15,6 +15,8 @@
   let pad = initial('qh-pad');
   let invitation = null, level = null, tags = new Set(), countdownTimer = null, thanksTimer = null;
   const $ = (id) => document.getElementById(id);
+  // The page's own thank-you words, put back for every rating: a 409's "already rated" is for that ticket only.
+  const thanksText = $('thanks').querySelector('p').textContent;
 
   function show(section) {
     for (const id of ['idle', 'rate', 'thanks']) $(id).hidden = id !== section;
@@ -67,7 +69,7 @@
     clearInterval(countdownTimer);
     invitation = null;
     show('thanks');
-    if (message) $('thanks').querySelector('p').textContent = message;
+    $('thanks').querySelector('p').textContent = message || thanksText;
     thanksTimer = setTimeout(idle, 5000);
   }
 
