@@ -68,13 +68,8 @@ public sealed class RatingBrowserTests
     public async Task PairedPadShowsTheStaffOnDutyAndCollectsTheRatingOfTheTicketJustCompleted()
     {
         await using var app = await QueueApp.StartAsync(kestrel: true);
-        var manager = await app.SignedInAsync("manager");
-        var pairing = await (await manager.PostAsync($"/api/halls/{Demo.City}/windows/{Demo.Window(7)}/pad", null)).Content.ReadFromJsonAsync<Pairing>();
-
         await using var chromium = await Chromium.LaunchAsync();
-        var pad = await chromium.NewPageAsync(app.Address, 1280, 800);
-        await pad.GotoAsync(pairing!.PadUrl);
-        await Assertions.Expect(pad.Locator("#staff-name")).ToHaveTextAsync("赵磊");
+        var pad = await PairedPadAtWindow7Async(app, chromium);
         await Assertions.Expect(pad.Locator("#staff-number")).ToHaveTextAsync("JC1007");
         Assert.DoesNotContain("key=", pad.Url);
         await Chromium.ScreenshotAsync(pad, "pad-idle");
@@ -117,12 +112,8 @@ public sealed class RatingBrowserTests
     public async Task PadThanksNormallyAgainAfterAnAlreadyRatedAnswer()
     {
         await using var app = await QueueApp.StartAsync(kestrel: true);
-        var manager = await app.SignedInAsync("manager");
-        var pairing = await (await manager.PostAsync($"/api/halls/{Demo.City}/windows/{Demo.Window(7)}/pad", null)).Content.ReadFromJsonAsync<Pairing>();
         await using var chromium = await Chromium.LaunchAsync();
-        var pad = await chromium.NewPageAsync(app.Address, 1280, 800);
-        await pad.GotoAsync(pairing!.PadUrl);
-        await Assertions.Expect(pad.Locator("#staff-name")).ToHaveTextAsync("赵磊");
+        var pad = await PairedPadAtWindow7Async(app, chromium);
         var citizen = app.CreateClient();
         var staff = await app.SignedInAsync("staff07");
         var thanks = pad.Locator("#thanks p");
@@ -250,4 +241,15 @@ public sealed class RatingBrowserTests
     }
 
     private sealed record Pairing(string PadUrl);
+
+    /// <summary>The manager pairs a pad with window 7 and the pad opens its URL, showing the staff on duty (赵磊).</summary>
+    private static async Task<IPage> PairedPadAtWindow7Async(QueueApp app, Chromium chromium)
+    {
+        var manager = await app.SignedInAsync("manager");
+        var pairing = await (await manager.PostAsync($"/api/halls/{Demo.City}/windows/{Demo.Window(7)}/pad", null)).Content.ReadFromJsonAsync<Pairing>();
+        var pad = await chromium.NewPageAsync(app.Address, 1280, 800);
+        await pad.GotoAsync(pairing!.PadUrl);
+        await Assertions.Expect(pad.Locator("#staff-name")).ToHaveTextAsync("赵磊");
+        return pad;
+    }
 }
