@@ -52,5 +52,10 @@ set -e
 passed=$(grep -aEo 'Passed: +[0-9]+' "$log" | tail -n 1 | grep -Eo '[0-9]+' || echo 0)
 failed=$(grep -aEo 'Failed: +[0-9]+' "$log" | tail -n 1 | grep -Eo '[0-9]+' || echo 0)
 skipped=$(grep -aEo 'Skipped: +[0-9]+' "$log" | tail -n 1 | grep -Eo '[0-9]+' || echo 0)
+# CI keeps only the end of the output: name each failed test and its message again just above that line.
+if [ "$failed" != 0 ]; then
+  echo "Failed tests, repeated from above:"
+  grep -a -A 14 -E '^ +Failed Queue\.' "$log" | grep -a -v -E 'XmlKeyManager|No XML encryptor' | cut -c1-400
+fi
 echo "$passed passed, $failed failed, $skipped skipped"
 exit "$status"
