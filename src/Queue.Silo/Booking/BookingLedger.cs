@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Queue.Silo.Calendar;
 using Queue.Silo.Citizen;
@@ -17,12 +16,9 @@ namespace Queue.Silo.Booking;
 /// lock for the slot (PostgreSQL advisory lock; SQLite's single write lock), so two citizens racing for the last
 /// place cannot both get it. See docs/decisions/0032.
 /// </summary>
-public sealed partial class BookingLedger(IDbContextFactory<QueueDb> dbs, HallRegistry halls, HallCalendar calendar, CitizenSecrets secrets,
+public sealed class BookingLedger(IDbContextFactory<QueueDb> dbs, HallRegistry halls, HallCalendar calendar, CitizenSecrets secrets,
     CitizenClient citizen, TimeProvider time)
 {
-    [GeneratedRegex(@"^1[3-9]\d{9}$")]
-    private static partial Regex MobilePhone();
-
     public async Task<IReadOnlyList<BookingSlot>> SlotsAsync(string hallId, string serviceId, DateOnly date)
     {
         var (snapshot, service) = await BookableAsync(hallId, serviceId);
@@ -44,8 +40,8 @@ public sealed partial class BookingLedger(IDbContextFactory<QueueDb> dbs, HallRe
         var errors = new Dictionary<string, string[]>();
         var name = req.Name?.Trim() ?? "";
         if (name.Length is 0 or > 50) errors["name"] = ["请填写姓名（不超过50字）。/ Name is required (at most 50 characters)."];
-        var phone = req.Phone?.Trim() ?? "";
-        if (!MobilePhone().IsMatch(phone)) errors["phone"] = ["请填写11位手机号码。/ A mainland mobile number of 11 digits is required."];
+        var phone = MobileNumber.Normalize(req.Phone) ?? "";
+        if (phone.Length == 0) errors["phone"] = ["请填写11位手机号码。/ A mainland mobile number of 11 digits is required."];
         var idNumber = IdNumber.Normalize(req.IdNumber);
         if (idNumber is null) errors["idNumber"] = ["身份证号码无效（校验位不符）。/ The ID number is not valid (GB 11643 check digit)."];
         if (req.SlotStart is null) errors["slotStart"] = ["请选择预约时段。/ slotStart is required."];
@@ -137,7 +133,7 @@ public sealed partial class BookingLedger(IDbContextFactory<QueueDb> dbs, HallRe
         List<HallBooking> found;
         if (!string.IsNullOrWhiteSpace(code))
         {
-            var c = code.Trim();
+            var c = TypedNumber.Compact(code);
             if (c.Length != 8 || !c.All(char.IsAsciiDigit)) throw HallException.Invalid("code", "预约码为8位数字。/ A booking code has 8 digits.");
             found = await mine.AsNoTracking().Where(b => b.Code == c).ToListAsync();
         }

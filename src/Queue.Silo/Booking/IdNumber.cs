@@ -1,4 +1,5 @@
 using System.Globalization;
+using Queue.Silo.Citizen;
 
 namespace Queue.Silo.Booking;
 
@@ -12,7 +13,7 @@ public static class IdNumber
     public static string? Normalize(string? value)
     {
         if (value is null) return null;
-        var id = value.Trim().ToUpperInvariant();
+        var id = TypedNumber.Compact(value).ToUpperInvariant(); // "110105 19491231 002x", full-width digits
         if (id.Length != 18) return null;
         var sum = 0;
         for (var i = 0; i < 17; i++)

@@ -256,6 +256,32 @@ public sealed class BookingApiTests
         Assert.Equal("checkedIn", (await citizen.GetFromJsonAsync<BookingDto>($"/api/bookings/{byId.Id}?token={byId.Token}", ApiCalls.Json))!.Status);
     }
 
+    [Fact]
+    public async Task NumbersAreAcceptedAsAPhoneFillsThemInOrAPersonTypesThem()
+    {
+        var clock = new ManualClock(CitizenApi.MondayMorning);
+        await using var app = await QueueApp.StartAsync(StorageKind.Sqlite, CitizenApi.Settings(), clock);
+        var citizen = app.CreateClient();
+        var id = CitizenApi.NewIdNumber();
+        var res = await citizen.BookAsync(Demo.SocialInsurance, CitizenApi.Shanghai(23, 10), $"{id[..6]} {id[6..14]} {id[14..]}", phone: "+86 138-1234-5678");
+        Assert.Equal(HttpStatusCode.Created, res.StatusCode);
+        var booking = await res.ReadAsync<BookingDto>();
+        Assert.Equal("138****5678", booking.Phone);
+        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<QueueDb>>().CreateDbContextAsync())
+            Assert.Equal("13812345678", (await db.Set<HallBooking>().AsNoTracking().SingleAsync()).Phone);
+
+        clock.Set(CitizenApi.Shanghai(23, 9, 45));
+        var code = $"{booking.Code[..4]} {booking.Code[4..]}";
+        var kiosk = await citizen.PostAsJsonAsync($"/api/halls/{Demo.City}/bookings/check-in", new { code });
+        Assert.Equal(HttpStatusCode.Created, kiosk.StatusCode);
+
+        var fullWidth = string.Concat(CitizenApi.NewIdNumber().Select(c => c == 'X' ? 'Ｘ' : (char)('０' + (c - '0'))));
+        var other = await citizen.BookAsync(Demo.ProvidentFund, CitizenApi.Shanghai(23, 10), fullWidth, phone: "１３９００００１１１１");
+        Assert.Equal(HttpStatusCode.Created, other.StatusCode);
+        var byId = await citizen.PostAsJsonAsync($"/api/halls/{Demo.City}/bookings/check-in", new { idNumber = fullWidth });
+        Assert.Equal(Demo.ProvidentFund, (await byId.ReadAsync<TicketDto>()).ServiceId);
+    }
+
     /// <summary>A page's HTML as the visitor reads it (Blazor writes Chinese as character references).</summary>
     private static async Task<string> PageAsync(HttpClient client, string url) => WebUtility.HtmlDecode(await client.GetStringAsync(url));
 

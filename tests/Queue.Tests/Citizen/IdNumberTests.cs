@@ -9,6 +9,8 @@ public sealed class IdNumberTests
     [InlineData("11010519491231002X", "11010519491231002X")] // the standard's own example
     [InlineData("11010519491231002x", "11010519491231002X")]
     [InlineData(" 11010519491231002X ", "11010519491231002X")]
+    [InlineData("110105 19491231 002X", "11010519491231002X")] // grouped as printed on the card
+    [InlineData("１１０１０５１９４９１２３１００２Ｘ", "11010519491231002X")] // full-width from a Chinese keyboard
     public void ValidNumbersAreAcceptedInCanonicalForm(string input, string canonical) => Assert.Equal(canonical, IdNumber.Normalize(input));
 
     [Theory]
