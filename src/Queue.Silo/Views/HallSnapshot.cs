@@ -83,7 +83,7 @@ public sealed class HallSnapshot
             var w = t.WindowId is { } wid && t.Status != TicketStatus.Waiting ? windowById.GetValueOrDefault(wid) : null;
             return new TicketView(t.Id, t.HallId, t.ServiceId, serviceById.GetValueOrDefault(t.ServiceId)?.Name ?? t.ServiceId, t.Number, t.Status,
                 pos?.InLine, pos?.PresentAhead, eta, w?.Number, w?.Name, t.Channel, t.Priority, t.IssuedAt, t.CalledAt, t.Outcome, t.OutcomeNote, t.RecallCount)
-                { ArrivedAt = t.ArrivedAt, BookingId = t.BookingId, TokenHash = t.TokenHash }.WithFloorDetails(t);
+                { ArrivedAt = t.ArrivedAt, BookingId = t.BookingId, TokenHash = t.TokenHash, LineFrom = PriorityHeadStart.EffectiveQueuedAt(t) }.WithFloorDetails(t);
         }
 
         Dictionary<Guid, TicketView> tickets;

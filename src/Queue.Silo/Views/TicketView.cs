@@ -36,6 +36,12 @@ public sealed record TicketView(
     /// </summary>
     internal string TokenHash { get; init; } = "";
 
+    /// <summary>
+    /// Where the ticket stands in its service's line: its place (kept by a transfer, taken at check-in) less its
+    /// priority's head start, the order the dispatch calls a line in. Internal like <see cref="TokenHash"/>.
+    /// </summary>
+    internal DateTimeOffset LineFrom { get; init; }
+
     /// <summary>The holder's secret; present only in the answer that issued the ticket.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Token { get; init; }

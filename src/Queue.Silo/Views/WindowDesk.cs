@@ -4,8 +4,8 @@ using Queue.Silo.Tickets;
 namespace Queue.Silo.Views;
 
 /// <summary>
-/// What a staff terminal shows: the window, its current ticket, the tickets it may call now (in the order
-/// staff see them), today's figures, and the hall's recall limit. <see cref="Waiting"/> follows the
+/// What a staff terminal shows: the window, its current ticket, the tickets it may call now (each service's line
+/// in the dispatch's order, merged by where each ticket stands: priority is a head start, not a rank), today's figures, and the hall's recall limit. <see cref="Waiting"/> follows the
 /// engine's rule (<see cref="CallRule"/>), so a listed ticket is one call-next can give.
 /// </summary>
 public sealed record WindowDesk(WindowView Window, TicketView? Current, IReadOnlyList<TicketView> Waiting, WindowDay Today, int MaxRecalls)
@@ -22,7 +22,7 @@ public sealed record WindowDesk(WindowView Window, TicketView? Current, IReadOnl
         var current = window.CurrentTicketId is { } id ? snapshot.Tickets.GetValueOrDefault(id) : null;
         var waiting = snapshot.Tickets.Values
             .Where(t => t.CallableBy(window))
-            .OrderBy(t => t.Priority == TicketPriority.Normal).ThenBy(t => t.IssuedAt).ToList();
+            .OrderBy(t => t.LineFrom).ThenBy(t => t.Number, StringComparer.Ordinal).ToList(); // the lines' own order, merged
         // The same rule with the holder taken as present: what becomes callable once they check in.
         var notArrived = snapshot.Tickets.Values
             .Where(t => t.ArrivedAt is null && CallRule.Allows(t.Status, window.ServiceIds.Contains(t.ServiceId), t.TargetWindowId, window.Id, t.IssuedAt))
