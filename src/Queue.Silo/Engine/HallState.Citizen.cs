@@ -14,9 +14,9 @@ public sealed partial class HallState
         tickets.Values.Where(t => t.Channel == TicketChannel.Mobile && t.DeviceHash is not null && t.IsActive)
             .GroupBy(t => (t.DeviceHash!, t.ServiceId)).ToDictionary(g => g.Key, g => g.First());
 
-    /// <summary>Today's calls in the order they happened (first call of each ticket).</summary>
+    /// <summary>Today's first calls in the order they happened (a recall or a transfer's next call passes nobody again).</summary>
     private List<(Ticket Ticket, DateTimeOffset FirstCalledAt)> CalledInOrder => calledInOrder ??=
-        tickets.Values.Where(t => t.CalledAt is not null).OrderBy(t => t.CalledAt).Select(t => (t, t.CalledAt!.Value)).ToList();
+        tickets.Values.Where(t => t.FirstCalledAt is not null).OrderBy(t => t.FirstCalledAt).Select(t => (t, t.FirstCalledAt!.Value)).ToList();
 
     private void NoteCalled(Ticket ticket, DateTimeOffset at) => calledInOrder?.Add((ticket, at));
 

@@ -123,8 +123,9 @@ public sealed partial class HallState
         var next = Dispatch.PickNext(this, window, changes.Now);
         if (next is null) return null;
         if (!MayCall(window, next)) throw new InvalidOperationException($"Dispatch picked ticket {next.Number} that window {window.Number} may not call.");
+        var firstCall = next.FirstCalledAt is null;
         next.Call(window.Id, window.StaffId, changes.Now);
-        NoteCalled(next, changes.Now);
+        if (firstCall) NoteCalled(next, changes.Now); // the index holds first calls, as rebuilt from storage
         waiting.Remove(next);
         window.Begin(next.Id);
         changes.Touch(next);

@@ -10,6 +10,7 @@ public static class TicketFloorDetails
     {
         WindowId = t.WindowId,
         TargetWindowId = t.TargetWindowId,
+        FirstCalledAt = t.FirstCalledAt,
         StartedAt = t.StartedAt,
         FinishedAt = t.FinishedAt,
         PromisedDate = t.PromisedDate,

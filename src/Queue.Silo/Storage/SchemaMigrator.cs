@@ -13,7 +13,14 @@ namespace Queue.Silo.Storage;
 public sealed class SchemaMigrator(IDbContextFactory<QueueDb> dbs, ILogger<SchemaMigrator> log)
 {
     /// <summary>Steps after the baseline, oldest first. Never edit a released step; add a new one.</summary>
-    public static readonly IReadOnlyList<SchemaUpgrade> Upgrades = [];
+    public static readonly IReadOnlyList<SchemaUpgrade> Upgrades =
+    [
+        // A ticket's first call, kept through recalls and transfers (decision 0082). A called ticket's latest call
+        // is the best record an older database has of it.
+        new(2, "tickets.FirstCalledAt",
+            """ALTER TABLE "tickets" ADD COLUMN "FirstCalledAt" INTEGER NULL; UPDATE "tickets" SET "FirstCalledAt" = "CalledAt";""",
+            """ALTER TABLE tickets ADD COLUMN "FirstCalledAt" timestamp with time zone NULL; UPDATE tickets SET "FirstCalledAt" = "CalledAt" WHERE "CalledAt" IS NOT NULL;"""),
+    ];
 
     public static int LatestVersion => Upgrades.Count == 0 ? 1 : Upgrades[^1].Version;
 

@@ -34,13 +34,12 @@ public sealed record HallOverview(string HallId, string HallName, long Seq, Date
             var queue = waiting.Where(t => t.ServiceId == s.Id).ToList();
             // The longest wait in the hall: a phone ticket counts from its check-in, and one not checked in not at all.
             var inHall = queue.Where(t => t.CallableSince() is not null).ToList();
-            // Today's mean wait, from when a ticket could be called to its first call. Only a ticket called once
-            // still shows its first call (a recall moves CalledAt, a transfer replaces it), so only those count.
-            var called = tickets.Where(t => t.ServiceId == s.Id && t.CalledOnlyOnce() && t.CallableSince() is not null).ToList();
+            // Today's mean wait, from when a ticket could be called to its first call (kept through recalls and transfers).
+            var called = tickets.Where(t => t.ServiceId == s.Id && t.FirstCalledAt is not null && t.CallableSince() is not null).ToList();
             var able = calling.Count(w => w.ServiceIds.Contains(s.Id));
             return new ServiceLoad(s.Id, s.Name, s.Category, s.NormMinutes, queue.Count,
                 inHall.Count == 0 ? 0 : Math.Round((now - inHall.Min(t => t.CallableSince()!.Value)).TotalMinutes, 1),
-                called.Count == 0 ? null : Math.Round(called.Average(t => (t.CalledAt!.Value - t.CallableSince()!.Value).TotalMinutes), 1),
+                called.Count == 0 ? null : Math.Round(called.Average(t => (t.FirstCalledAt!.Value - t.CallableSince()!.Value).TotalMinutes), 1),
                 estimates.GetValueOrDefault(s.Id), able, Math.Round(queue.Count * s.NormMinutes / Math.Max(1, able), 1));
         }).ToList();
         var pressure = services.ToDictionary(s => s.Id, s => s.AbleWindows == 0 ? s.Waiting * s.NormMinutes : s.PressureMinutes);

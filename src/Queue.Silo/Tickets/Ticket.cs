@@ -45,7 +45,11 @@ public sealed class Ticket
 
     /// <summary>The ticket's place in line. A transfer keeps it, so the citizen does not queue again.</summary>
     public DateTimeOffset QueuedAt { get; private set; }
+    /// <summary>The latest call: a recall moves it (the display and the no-show wait go by it), a transfer's next call replaces it.</summary>
     public DateTimeOffset? CalledAt { get; private set; }
+
+    /// <summary>The ticket's first call, kept through recalls and transfers: where its wait ended.</summary>
+    public DateTimeOffset? FirstCalledAt { get; private set; }
     public DateTimeOffset? StartedAt { get; private set; }
     public DateTimeOffset? FinishedAt { get; private set; }
 
@@ -96,6 +100,7 @@ public sealed class Ticket
         StaffId = staffId;
         TargetWindowId = null;
         CalledAt = now;
+        FirstCalledAt ??= now;
         RecallCount = 0;
     }
 

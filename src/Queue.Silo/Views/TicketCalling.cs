@@ -1,5 +1,4 @@
 using Queue.Silo.Engine;
-using Queue.Silo.Tickets;
 
 namespace Queue.Silo.Views;
 
@@ -15,11 +14,4 @@ public static class TicketCalling
     /// the issue for a kiosk or booking ticket). Null before check-in: time on the way is not a wait in the hall.
     /// </summary>
     public static DateTimeOffset? CallableSince(this TicketView ticket) => ticket.ArrivedAt;
-
-    /// <summary>
-    /// Whether <see cref="TicketView.CalledAt"/> is the ticket's first call: a recall moves it and a transfer
-    /// clears it (the next window's call replaces it), and the ticket keeps no other record of the first call.
-    /// </summary>
-    public static bool CalledOnlyOnce(this TicketView ticket) =>
-        ticket.CalledAt is not null && ticket.RecallCount == 0 && !(ticket.Priority == TicketPriority.Returning && ticket.ReturnOfTicketId is null);
 }

@@ -53,6 +53,8 @@ public sealed record TicketView(
     /// <summary>The window that called or served it; with <see cref="TargetWindowId"/>, what a staff terminal needs.</summary>
     public string? WindowId { get; init; }
     public string? TargetWindowId { get; init; }
+    /// <summary>The first call, kept through recalls and transfers (<see cref="CalledAt"/> is the latest): where the wait ended.</summary>
+    public DateTimeOffset? FirstCalledAt { get; init; }
     public DateTimeOffset? StartedAt { get; init; }
     public DateTimeOffset? FinishedAt { get; init; }
 

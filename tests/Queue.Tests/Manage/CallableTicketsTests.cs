@@ -57,7 +57,7 @@ public sealed class CallableTicketsTests
     }
 
     [Fact]
-    public void MeanWaitRunsFromCheckInToTheFirstCallAndARecallDoesNotStretchIt()
+    public void MeanWaitRunsFromCheckInToTheFirstCallAndARecallNeitherStretchesNorDropsIt()
     {
         var hall = new TestHall();
         hall.Run((s, c) => s.CloseWindow("w3", c)); // 税务 is left to window 2
@@ -72,10 +72,10 @@ public sealed class CallableTicketsTests
         hall.Run((s, c) => s.Complete("w2", Queue.Silo.Tickets.TicketOutcome.Done, null, c));
         Assert.Equal(walkIn.Id, hall.CallNext("w2")!.Id);
         hall.Now = hall.Now.AddMinutes(4);
-        hall.Run((s, c) => s.Recall("w2", c)); // its CalledAt moves 4 minutes on: no longer its first call
+        hall.Run((s, c) => s.Recall("w2", c)); // its CalledAt moves 4 minutes on; its first call stays
 
         var (_, overview, _) = Look(hall);
-        Assert.Equal(1, overview.Services.Single(s => s.Id == TestHall.Tax).MeanWaitTodayMinutes);
+        Assert.Equal(2, overview.Services.Single(s => s.Id == TestHall.Tax).MeanWaitTodayMinutes); // (1 + 3) ÷ 2, not (1 + 7) ÷ 2
     }
 
     private static (IReadOnlyList<HallAlert> Alerts, HallOverview Overview, WindowDesk Desk) Look(TestHall hall, string window = "w1")

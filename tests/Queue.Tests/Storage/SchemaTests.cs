@@ -1,3 +1,6 @@
+using System.Data.Common;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Queue.Silo.Storage;
 using Queue.Tests.Infrastructure;
@@ -26,6 +29,72 @@ public sealed class SchemaTests
         var ticket = await second.CreateClient().GetStringAsync($"/api/tickets/{issued.Id}?token={issued.Token}");
         Assert.Contains(issued.Number, ticket);
     }
+
+    [Theory]
+    [InlineData(StorageKind.Sqlite)]
+    [InlineData(StorageKind.Postgres)]
+    public async Task AnOlderDatabaseIsUpgradedInPlaceToTheSchemaANewOneGetsAndKeepsItsTickets(StorageKind storage)
+    {
+        await using var db = await TestDatabase.CreateAsync(storage);
+        List<TicketDto> issued;
+        await using (var app = new WebOnDatabase(db))
+        {
+            var citizen = app.CreateClient();
+            var staff = app.CreateClient();
+            staff.DefaultRequestHeaders.Authorization = new("Bearer", await staff.SignInAsync("staff05"));
+            issued = [await citizen.IssueAsync(Demo.SocialInsurance), await citizen.IssueAsync(Demo.SocialInsurance)];
+            (await staff.WindowAsync(5, "call-next")).EnsureSuccessStatusCode();
+            (await staff.WindowAsync(5, "start")).EnsureSuccessStatusCode();
+            (await staff.WindowAsync(5, "complete", new { outcome = "done" })).EnsureSuccessStatusCode();
+            (await staff.WindowAsync(5, "call-next")).EnsureSuccessStatusCode();
+            (await staff.WindowAsync(5, "recall")).EnsureSuccessStatusCode(); // an older database kept only this latest call
+        }
+        var created = await ColumnsAsync(db, "tickets");
+
+        // The database as version 1 left it: no first-call column. Every later step then runs on it.
+        await ExecAsync(db, storage == StorageKind.Sqlite
+            ? "ALTER TABLE tickets DROP COLUMN FirstCalledAt; UPDATE schema_versions SET version = 1"
+            : "ALTER TABLE tickets DROP COLUMN \"FirstCalledAt\"; UPDATE schema_versions SET version = 1");
+        Assert.NotEqual(created, await ColumnsAsync(db, "tickets"));
+
+        await using var upgraded = new WebOnDatabase(db);
+        var citizenAfter = upgraded.CreateClient();
+        Assert.Equal(SchemaMigrator.LatestVersion, await upgraded.Services.GetRequiredService<SchemaMigrator>().CurrentVersionAsync());
+        Assert.Equal(created, await ColumnsAsync(db, "tickets"));
+        foreach (var ticket in issued)
+        {
+            var read = await citizenAfter.GetFromJsonAsync<JsonElement>($"/api/tickets/{ticket.Id}?token={ticket.Token}", ApiCalls.Json);
+            Assert.Equal(read.GetProperty("calledAt").GetDateTimeOffset(), read.GetProperty("firstCalledAt").GetDateTimeOffset());
+        }
+    }
+
+    /// <summary>Each column of <paramref name="table"/> as "name type nullable", sorted: what a new install and an upgrade must agree on.</summary>
+    private static async Task<string> ColumnsAsync(TestDatabase db, string table)
+    {
+        await using var conn = Open(db);
+        await conn.OpenAsync();
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = db.Kind == StorageKind.Sqlite
+            ? $"SELECT name || ' ' || type || ' ' || (1 - \"notnull\") FROM pragma_table_info('{table}')"
+            : $"SELECT column_name || ' ' || data_type || ' ' || is_nullable FROM information_schema.columns WHERE table_name = '{table}'";
+        var columns = new List<string>();
+        await using var reader = await cmd.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) columns.Add(reader.GetString(0));
+        return string.Join("\n", columns.Order(StringComparer.Ordinal));
+    }
+
+    private static async Task ExecAsync(TestDatabase db, string sql)
+    {
+        await using var conn = Open(db);
+        await conn.OpenAsync();
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = sql;
+        await cmd.ExecuteNonQueryAsync();
+    }
+
+    private static DbConnection Open(TestDatabase db) => db.Kind == StorageKind.Sqlite
+        ? new Microsoft.Data.Sqlite.SqliteConnection(db.ConnectionString)
+        : new Npgsql.NpgsqlConnection(db.ConnectionString);
 
     private static Task<WebOnDatabase> QueueAppOn(TestDatabase db) => Task.FromResult(new WebOnDatabase(db));
 
