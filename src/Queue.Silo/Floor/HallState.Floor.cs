@@ -17,7 +17,7 @@ public sealed partial class HallState
         window.RequireCurrent(out var ticketId);
         var current = GetTicket(ticketId);
         if (current.Status != TicketStatus.Serving)
-            throw HallException.Conflict("ticket.wrongState", $"Ticket {current.Number} is {current.Status.ToString().ToLowerInvariant()} and cannot complete.");
+            throw Ticket.WrongStateOf(current.Number, current.Status, "complete");
         var checkedCompletion = completion.Checked(GetService(current.ServiceId).Guide, Hall.BusinessDay(changes.Now));
         var ticket = Complete(windowId, checkedCompletion.Outcome, checkedCompletion.Note, changes);
         ticket.PromisedDate = checkedCompletion.PromisedDate;
@@ -36,9 +36,9 @@ public sealed partial class HallState
         var source = FindTicket(original.Id) ?? original;
         if (source.HallId != Hall.Id) throw HallException.NotFound("ticket", source.Id.ToString());
         if (source.Status != TicketStatus.Done || source.Outcome != TicketOutcome.SupplementRequired)
-            throw HallException.Conflict("ticket.notSupplement", $"Ticket {source.Number} was not closed as 补办 and cannot re-enter.");
+            throw HallException.Conflict("ticket.notSupplement", $"{source.Number}未按补办办结，不能补办回流。/ Ticket {source.Number} was not closed as 补办 and cannot re-enter.");
         if (returnedBefore || Tickets.Any(t => t.ReturnOfTicketId == source.Id))
-            throw HallException.Conflict("ticket.alreadyReturned", $"Ticket {source.Number} has re-entered already.");
+            throw HallException.Conflict("ticket.alreadyReturned", $"{source.Number}已补办回流。/ Ticket {source.Number} has re-entered already.");
         GetService(source.ServiceId);
         var ticket = IssueTicket(source.ServiceId, TicketChannel.Mobile, TicketPriority.Returning, tokenHash, changes);
         ticket.ReturnOfTicketId = source.Id;

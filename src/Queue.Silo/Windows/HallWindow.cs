@@ -45,15 +45,15 @@ public sealed class HallWindow
     /// <summary>Opens the window with <paramref name="staffId"/> at it, or nobody when a manager opens it for someone.</summary>
     public void Open(string? staffId)
     {
-        if (State != WindowState.Closed) throw Refuse("open", "is already open");
+        if (State != WindowState.Closed) throw Refuse("open", "已开启", "is already open");
         State = WindowState.Open;
         StaffId = staffId;
     }
 
     public void Close()
     {
-        if (State == WindowState.Closed) throw Refuse("close", "is already closed");
-        if (CurrentTicketId is not null) throw Refuse("close", "still has a ticket; finish it first");
+        if (State == WindowState.Closed) throw Refuse("close", "已关闭", "is already closed");
+        if (CurrentTicketId is not null) throw Refuse("close", "还有号票未办结，请先办结", "still has a ticket; finish it first");
         State = WindowState.Closed;
         // Whoever worked it has left; the pad must not go on naming them.
         StaffId = null;
@@ -67,13 +67,15 @@ public sealed class HallWindow
 
     public void Pause()
     {
-        if (State != WindowState.Open) throw Refuse("pause", State == WindowState.Serving ? "is serving; finish the ticket first" : $"is {State.ToString().ToLowerInvariant()}");
+        if (State != WindowState.Open)
+            throw State == WindowState.Serving ? Refuse("pause", "正在办理，请先办结当前号票", "is serving; finish the ticket first")
+                : Refuse("pause", State == WindowState.Paused ? "已暂停" : "未开启", $"is {State.ToString().ToLowerInvariant()}");
         State = WindowState.Paused;
     }
 
     public void Resume()
     {
-        if (State != WindowState.Paused) throw Refuse("resume", "is not paused");
+        if (State != WindowState.Paused) throw Refuse("resume", "未暂停", "is not paused");
         State = WindowState.Open;
     }
 
@@ -96,9 +98,9 @@ public sealed class HallWindow
 
     public void RequireCurrent(out Guid ticketId)
     {
-        ticketId = CurrentTicketId ?? throw HallException.Conflict("window.noTicket", $"Window {Number} has no current ticket.");
+        ticketId = CurrentTicketId ?? throw HallException.Conflict("window.noTicket", $"{Number}号窗口当前没有号票。/ Window {Number} has no current ticket.");
     }
 
-    private HallException Refuse(string action, string why) =>
-        HallException.Conflict($"window.cannot{char.ToUpperInvariant(action[0])}{action[1..]}", $"Window {Number} cannot {action}: it {why}.");
+    private HallException Refuse(string action, string whyZh, string why) =>
+        HallException.Conflict($"window.cannot{char.ToUpperInvariant(action[0])}{action[1..]}", $"{Number}号窗口{whyZh}。/ Window {Number} cannot {action}: it {why}.");
 }

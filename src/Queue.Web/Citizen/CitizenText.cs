@@ -12,12 +12,12 @@ public static class CitizenText
 {
     public static string Of(HallException e) => Pick(e.Message);
 
-    /// <summary>The part of a bilingual "中文 / English" message in the visitor's language.</summary>
+    /// <summary>The part of a bilingual "中文 / English" or "中文。/ English." message in the visitor's language.</summary>
     public static string Pick(string message)
     {
-        var cut = message.IndexOf(" / ", StringComparison.Ordinal);
+        var cut = message.IndexOf("/ ", StringComparison.Ordinal);
         if (cut < 0) return message;
-        return L.English ? message[(cut + 3)..] : message[..cut];
+        return L.English ? message[(cut + 2)..].Trim() : message[..cut].Trim();
     }
 
     /// <summary>The refusal behind <paramref name="code"/>; the hall's own periods where the rule has one (check-in, cancel cut-off).</summary>

@@ -106,6 +106,8 @@ public sealed class WindowShiftBrowserTests
         await CallAsync(tickets[2].Number);
         await StartAsync();
         await terminal.ClickAsync("[data-outcome=supplementRequired]");
+        await terminal.ClickAsync("#outcome-confirm"); // nothing named yet: refused in the terminal's language
+        await Expect(terminal.Locator("#message")).ToHaveTextAsync("补办请勾选所缺材料，或在备注中写明。");
         await terminal.CheckAsync("#material-0");
         await terminal.CheckAsync("#material-2");
         await terminal.ClickAsync("#outcome-confirm");

@@ -48,5 +48,15 @@ window.QueueHall = (() => {
     return connection;
   }
 
-  return { t, esc, initial, minutes, lineWait, linesWait, connect, labels };
+  // A refusal's problem details in the page's language: the hall's messages read "中文 / English" or
+  // "中文。/ English.", as CitizenText.Pick reads them on the server; a message in one language is shown as it is.
+  const pick = (m) => {
+    const cut = m.indexOf('/ ');
+    if (cut < 0) return m;
+    return (document.documentElement.lang === 'en' ? m.slice(cut + 2) : m.slice(0, cut)).trim();
+  };
+  const refusal = (p, fallback) =>
+    (p.errors ? Object.values(p.errors).flat() : [p.detail || p.title || fallback || '']).map(pick).join(' ');
+
+  return { t, esc, initial, minutes, lineWait, linesWait, refusal, connect, labels };
 })();

@@ -2,7 +2,7 @@
 // view live. Static elements get their listeners once; live parts are re-rendered by replacing their
 // content, so a terminal left on all day holds a bounded DOM and a fixed set of listeners.
 (() => {
-  const { t, esc, initial, connect } = window.QueueHall;
+  const { t, esc, initial, connect, refusal } = window.QueueHall;
   const root = document.querySelector('[data-window]');
   const hallId = root.dataset.hall, windowId = root.dataset.window;
   const base = `/api/halls/${encodeURIComponent(hallId)}/windows/${encodeURIComponent(windowId)}`;
@@ -21,9 +21,7 @@
       });
       if (res.status === 204) $('message').textContent = t('nobodyWaiting');
       else if (!res.ok) {
-        const p = await res.json().catch(() => ({}));
-        const fields = p.errors ? Object.values(p.errors).flat().join(' ') : '';
-        $('message').textContent = fields || p.detail || p.title || res.statusText;
+        $('message').textContent = refusal(await res.json().catch(() => ({})), res.statusText);
         return false;
       }
       return true;

@@ -2,7 +2,7 @@
 // the hub (and every 20 s, as waits age without events); advice is recomputed by the server's what-if
 // runs a moment after changes settle. Actions are REST calls with the signed-in cookie.
 (() => {
-  const { t, esc, initial, connect } = window.QueueHall;
+  const { t, esc, initial, connect, refusal } = window.QueueHall;
   const root = document.querySelector('[data-hall]');
   const hallId = root.dataset.hall;
   const api = `/api/halls/${encodeURIComponent(hallId)}`;
@@ -33,8 +33,7 @@
       body: body ? JSON.stringify(body) : null,
     });
     if (!res.ok) {
-      const p = await res.json().catch(() => ({}));
-      message.textContent = p.detail || p.title || res.statusText;
+      message.textContent = refusal(await res.json().catch(() => ({})), res.statusText);
       return null;
     }
     message.textContent = '';
