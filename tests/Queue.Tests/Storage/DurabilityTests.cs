@@ -10,6 +10,7 @@ namespace Queue.Tests.Storage;
 /// A real server process is killed with SIGKILL while tickets are being issued. After a restart every
 /// ticket the clients saw acknowledged is there, and no number was issued twice.
 /// </summary>
+[Collection("Resilience")]
 public sealed class DurabilityTests(ITestOutputHelper output)
 {
     [Theory]

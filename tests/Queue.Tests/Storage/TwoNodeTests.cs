@@ -3,6 +3,7 @@ using Queue.Tests.Infrastructure;
 namespace Queue.Tests.Storage;
 
 /// <summary>Two stateless nodes on one PostgreSQL database, as in a scale-out deployment.</summary>
+[Collection("Resilience")]
 public sealed class TwoNodeTests
 {
     [Fact]
