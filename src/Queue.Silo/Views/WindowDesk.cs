@@ -1,5 +1,4 @@
 using Queue.Silo.Engine;
-using Queue.Silo.Tickets;
 
 namespace Queue.Silo.Views;
 
