@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of QueueHall (the README's test command; .ci/run calls it).
-# Provisions what the tests need when it is missing: PostgreSQL, Chromium and CJK fonts from Debian's
-# packages, the SignalR JavaScript client from npm, and a private PostgreSQL server for this run.
+# Provisions what the tests need when it is missing: PostgreSQL, Redis, nginx, Chromium and CJK fonts from
+# Debian's packages, the SignalR JavaScript client from npm, and private PostgreSQL and Redis servers for this run.
 # Extra arguments go to `dotnet test`, e.g. scripts/test.sh --filter "FullyQualifiedName~Engine".
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -12,6 +12,7 @@ command -v chromium >/dev/null || need+=(chromium)
 [ -d /usr/share/fonts/opentype/noto ] && fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need+=(fonts-noto-cjk)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 command -v nginx >/dev/null || need+=(nginx)
+command -v redis-server >/dev/null || need+=(redis-server)
 command -v node >/dev/null || need+=(nodejs npm)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing ${need[*]} from Debian's packages"
@@ -37,8 +38,11 @@ fi
 chown postgres "$pgdata"
 runuser -u postgres -- "$pgbin/initdb" -D "$pgdata" -U postgres --auth=trust -E UTF8 >/dev/null
 runuser -u postgres -- "$pgbin/pg_ctl" -D "$pgdata" -o "-p $pgport -k /tmp -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=on" -l "$pgdata/server.log" -w start >/dev/null
-cleanup() { rm -f "${log:-}"; runuser -u postgres -- "$pgbin/pg_ctl" -D "$pgdata" -m immediate stop >/dev/null 2>&1 || true; rm -rf "$pgdata"; }
+# A private Redis (append-only) for the silo clusters of the multi-node tests.
+source scripts/private-redis.sh
+cleanup() { rm -f "${log:-}"; runuser -u postgres -- "$pgbin/pg_ctl" -D "$pgdata" -m immediate stop >/dev/null 2>&1 || true; rm -rf "$pgdata"; private_redis_stop; }
 trap cleanup EXIT
+export QUEUEHALL_TEST_REDIS="$QUEUEHALL_REDIS"
 export QUEUEHALL_TEST_PG="Host=127.0.0.1;Port=$pgport;Username=postgres;Database=postgres;Pooling=true;Maximum Pool Size=50"
 export QUEUEHALL_CHROMIUM=/usr/bin/chromium
 

@@ -16,11 +16,14 @@ using Queue.Web.Components;
 using Queue.Web.Hubs;
 using Queue.Web.Infrastructure;
 using Queue.Web.Ratings;
+using Orleans.Dashboard;
 
-// QueueHall web host: REST API, SignalR hub and Blazor pages around the in-process hall engine.
+// QueueHall web host: REST API, SignalR hub and Blazor pages around the co-hosted Orleans silo of the hall engine.
 var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 256 * 1024);
 
+// AddOrleans rather than UseOrleans: the product's own Orleans:* keys (design.md §3) are not Orleans' provider sections.
+builder.Services.AddOrleans(silo => silo.UseQueueHall(builder.Configuration).AddDashboard());
 builder.Services.AddQueueSilo(builder.Configuration);
 builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
     new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = ActivatorUtilities.CreateInstance<DatabaseXmlRepository>(sp)));
@@ -75,6 +78,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
 app.UseAntiforgery();
+app.UseMiddleware<IdempotencyMiddleware>();
 
 app.MapOpenApi();
 app.MapHealthChecks("/health");
@@ -96,6 +100,7 @@ app.MapRatingConsoleForms();
 app.MapRatePageForm();
 app.MapPadPairForm();
 app.MapHub<HallHub>("/hubs/hall");
+app.MapOrleansDashboard("/orleans").RequireAuthorization(AuthSetup.AdminPolicy);
 app.MapCultureSwitch();
 app.MapStaticAssets();
 app.MapRazorComponents<App>()

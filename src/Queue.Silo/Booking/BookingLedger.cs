@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
+using Queue.Silo.Halls;
 using Queue.Silo.Calendar;
 using Queue.Silo.Citizen;
 using Queue.Silo.Engine;
@@ -16,7 +17,7 @@ namespace Queue.Silo.Booking;
 /// lock for the slot (PostgreSQL advisory lock; SQLite's single write lock), so two citizens racing for the last
 /// place cannot both get it. See docs/decisions/0032.
 /// </summary>
-public sealed class BookingLedger(IDbContextFactory<QueueDb> dbs, HallRegistry halls, HallCalendar calendar, CitizenSecrets secrets,
+public sealed class BookingLedger(IDbContextFactory<QueueDb> dbs, HallSnapshots halls, HallCalendar calendar, CitizenSecrets secrets,
     CitizenClient citizen, TimeProvider time)
 {
     public async Task<IReadOnlyList<BookingSlot>> SlotsAsync(string hallId, string serviceId, DateOnly date)

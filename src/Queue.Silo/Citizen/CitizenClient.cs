@@ -9,9 +9,9 @@ namespace Queue.Silo.Citizen;
 
 /// <summary>
 /// The citizen's hall commands beside <see cref="HallClient"/>: a remote ticket from a phone, checking in
-/// with the presence code, a booking turned into a ticket. Each goes through the hall's single writer.
+/// with the presence code, a booking turned into a ticket. Each goes to the hall's grain.
 /// </summary>
-public sealed class CitizenClient(HallRegistry halls, HallClient client, HallCalendar calendar, CitizenSecrets secrets,
+public sealed class CitizenClient(HallClient client, HallCalendar calendar, CitizenSecrets secrets,
     PresenceCodes presence, TimeProvider time)
 {
     /// <summary>A phone ticket (channel mobile): only while the hall is open, one active per phone and service.</summary>
@@ -27,9 +27,7 @@ public sealed class CitizenClient(HallRegistry halls, HallClient client, HallCal
         var deviceHash = await secrets.HashAsync(CitizenSecrets.Devices, deviceId);
         var token = TicketToken.New();
         var hash = TicketToken.Hash(token);
-        var grain = await halls.GetAsync(hallId);
-        var id = await grain.ExecuteAsync((s, c) => s.IssueRemoteTicket(serviceId, deviceHash, hash, c).Id);
-        return new IssuedTicket(grain.Snapshot!.Tickets[id], token);
+        return new IssuedTicket(await (await client.HallAsync(hallId)).IssueRemoteTicket(serviceId, deviceHash, hash), token);
     }
 
     /// <summary>The holder scanned the hall's presence code: a forged code is refused (403), an old one too (410).</summary>
@@ -43,9 +41,7 @@ public sealed class CitizenClient(HallRegistry halls, HallClient client, HallCal
             case PresenceCheck.Expired:
                 throw new HallException(RefusalKind.Gone, "presence.expired", "签到码已过期，请重新扫描屏幕上的签到码。/ The presence code has expired; scan the one on the screen again.");
         }
-        var grain = await halls.GetAsync(hallId);
-        var id = await grain.ExecuteAsync((s, c) => s.Arrive(ticketId, c).Id);
-        return grain.Snapshot!.Tickets[id];
+        return await (await client.HallAsync(hallId)).Arrive(ticketId);
     }
 
     /// <summary>Issues the priority ticket of a checked-in booking.</summary>
@@ -53,8 +49,6 @@ public sealed class CitizenClient(HallRegistry halls, HallClient client, HallCal
     {
         var token = TicketToken.New();
         var hash = TicketToken.Hash(token);
-        var grain = await halls.GetAsync(hallId);
-        var id = await grain.ExecuteAsync((s, c) => s.IssueBookingTicket(bookingId, serviceId, hash, c).Id);
-        return new IssuedTicket(grain.Snapshot!.Tickets[id], token);
+        return new IssuedTicket(await (await client.HallAsync(hallId)).IssueBookingTicket(bookingId, serviceId, hash), token);
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Queue.Silo.Halls;
 using Queue.Silo.Hosting;
 using Queue.Silo.Storage;
 using Queue.Silo.Tickets;
@@ -6,19 +7,15 @@ using Queue.Silo.Views;
 
 namespace Queue.Silo.Floor;
 
-/// <summary>The hall floor's commands, routed to the hall's single writer like <see cref="HallClient"/>'s.</summary>
-public sealed class FloorClient(HallRegistry halls, HallClient client, IDbContextFactory<QueueDb> dbs)
+/// <summary>The hall floor's commands, sent to the hall's grain like <see cref="HallClient"/>'s.</summary>
+public sealed class FloorClient(HallSnapshots halls, HallClient client, IDbContextFactory<QueueDb> dbs)
 {
-    public async Task<TicketView> CompleteAsync(string hallId, string windowId, TicketCompletion completion)
-    {
-        var grain = await halls.GetAsync(hallId);
-        var id = await grain.ExecuteAsync((s, c) => s.Complete(windowId, completion, c).Id);
-        return grain.Snapshot!.Tickets[id];
-    }
+    public async Task<TicketView> CompleteAsync(string hallId, string windowId, TicketCompletion completion) =>
+        await (await client.HallAsync(hallId)).CompleteWith(windowId, completion);
 
     /// <summary>
     /// The 补办 re-entry, asked for by the holder of the original ticket. A re-entry made on an earlier
-    /// day is only in storage, so storage is asked first; the writer checks today's tickets itself.
+    /// day is only in storage, so storage is asked first; the grain checks today's tickets itself.
     /// </summary>
     public async Task<IssuedTicket> ReEnterAsync(Guid ticketId, string? token)
     {
@@ -27,18 +24,11 @@ public sealed class FloorClient(HallRegistry halls, HallClient client, IDbContex
         await using (var db = await dbs.CreateDbContextAsync())
             returnedBefore = await db.Set<Ticket>().AnyAsync(t => t.ReturnOfTicketId == ticketId);
         var newToken = TicketToken.New();
-        var hash = TicketToken.Hash(newToken);
-        var grain = await halls.GetAsync(hallId);
-        var id = await grain.ExecuteAsync((s, c) => s.ReEnter(original, returnedBefore, hash, c).Id);
-        return new IssuedTicket(grain.Snapshot!.Tickets[id], newToken);
+        var ticket = await (await client.HallAsync(hallId)).ReEnter(original.Id, returnedBefore, TicketToken.Hash(newToken));
+        return new IssuedTicket(ticket, newToken);
     }
 
     public async Task<IReadOnlyList<string>> NoticesAsync(string hallId) => (await halls.SnapshotAsync(hallId)).Board.Notices;
 
-    public async Task<IReadOnlyList<string>> SetNoticesAsync(string hallId, string text)
-    {
-        var grain = await halls.GetAsync(hallId);
-        await grain.ExecuteAsync((s, c) => { s.SetNotices(text, c); return 0; });
-        return grain.Snapshot!.Board.Notices;
-    }
+    public async Task<IReadOnlyList<string>> SetNoticesAsync(string hallId, string text) => await (await client.HallAsync(hallId)).SetNotices(text);
 }

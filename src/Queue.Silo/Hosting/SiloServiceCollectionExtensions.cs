@@ -15,7 +15,7 @@ namespace Queue.Silo.Hosting;
 
 public static class SiloServiceCollectionExtensions
 {
-    /// <summary>Registers the hall engine, its storage (SQLite or PostgreSQL) and its event fan-out.</summary>
+    /// <summary>Registers the hall engine's services, its storage (SQLite or PostgreSQL) and this silo's read replicas.</summary>
     public static IServiceCollection AddQueueSilo(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<StorageOptions>().BindConfiguration("Storage").Configure(o =>
@@ -39,14 +39,14 @@ public static class SiloServiceCollectionExtensions
         // Under a flood of commands, once 100 wait, estimates are recomputed at most twice a second per hall, and with 500 or more
         // waiting off the writer's thread (see ForwardRunPredictor, decision 0073).
         services.AddSingleton<Func<IWaitPredictor>>(_ => () => new ForwardRunPredictor(TimeSpan.FromMilliseconds(500), backgroundFrom: 500, reuseFrom: 100));
-        services.AddSingleton<HallRegistry>();
+        services.AddSingleton<Halls.HallSnapshots>();
+        services.AddHostedService(sp => sp.GetRequiredService<Halls.HallSnapshots>());
         services.AddSingleton<HallClient>();
         services.AddSingleton<Floor.FloorClient>();
         services.AddSingleton<Calendar.HallCalendar>();
         Citizen.CitizenServiceCollectionExtensions.AddCitizenJourney(services);
         services.AddSingleton<AccountService>();
         services.AddSingleton<DemoSeed>();
-        services.AddHostedService<PostgresHallListener>();
         return services;
     }
 

@@ -13,10 +13,10 @@ public sealed class HallBatch(QueueDb db, IDbContextTransaction tx, long storedS
 
     public QueueDb Db { get; } = db;
 
-    /// <summary>The hall's last event number as the database has it; differs from ours if another node wrote.</summary>
+    /// <summary>The hall's last event number as the database has it; differs from ours if another activation wrote.</summary>
     public long StoredSeq { get; } = storedSeq;
 
-    /// <summary>Writes the batch's changes and events, announces them to other nodes, and commits.</summary>
+    /// <summary>Writes the batch's changes and events and commits.</summary>
     public async Task CommitAsync(HallChanges changes, CancellationToken ct)
     {
         // Plain rows bypass SaveChanges: on SQLite as prepared statements run at once, on PostgreSQL as one
@@ -46,12 +46,6 @@ public sealed class HallBatch(QueueDb db, IDbContextTransaction tx, long storedS
         if (postgres is not null) await postgres.FlushAsync(ct);
         await Db.SaveChangesAsync(ct);
         Written = Stopwatch.GetTimestamp();
-        if (!Db.IsSqlite && changes.Events.Count > 0)
-        {
-            var last = changes.Events[^1];
-            // Delivered by PostgreSQL only when the transaction commits, so no node hears of an uncommitted event.
-            await Db.Database.ExecuteSqlRawAsync("SELECT pg_notify({0}, {1})", [HallStore.NotifyChannel, $"{last.HallId}:{last.Seq}"], ct);
-        }
         await tx.CommitAsync(ct);
         // The next hall may write now, while this one goes on to build its snapshot.
         ReleaseGate();

@@ -10,8 +10,6 @@ namespace Queue.Silo.Storage;
 /// <summary>Loads a hall's state and writes a batch of its changes in one transaction under the hall's lock.</summary>
 public sealed class HallStore(IDbContextFactory<QueueDb> dbs, TimeProvider time)
 {
-    public const string NotifyChannel = "hall_events";
-
     // SQLite has one write lock for the whole file. Halls waiting for it inside SQLite poll with the busy
     // handler's growing sleeps (up to 100 ms) and are not woken when it frees; queueing the writers of this
     // process here first hands the lock over as soon as it is released (decision 0072).
@@ -89,20 +87,13 @@ public sealed class HallStore(IDbContextFactory<QueueDb> dbs, TimeProvider time)
         }
     }
 
-    /// <summary>Events after <paramref name="afterSeq"/>, oldest first: what a node missed.</summary>
+    /// <summary>Events after <paramref name="afterSeq"/>, oldest first: what a replica missed.</summary>
     public async Task<IReadOnlyList<HallEvent>> ReadEventsAsync(string hallId, long afterSeq, long uptoSeq, CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         var rows = await db.HallEvents.AsNoTracking().Where(e => e.HallId == hallId && e.Seq > afterSeq && e.Seq <= uptoSeq)
             .OrderBy(e => e.Seq).ToListAsync(ct);
         return rows.Select(r => JsonSerializer.Deserialize<HallEvent>(r.Payload, Json.Options)!).ToList();
-    }
-
-    public async Task<long?> ReadSeqAsync(string hallId, CancellationToken ct)
-    {
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        var seqs = await db.Halls.AsNoTracking().Where(h => h.Id == hallId).Select(h => (long?)h.Seq).ToListAsync(ct);
-        return seqs.Count == 0 ? null : seqs[0];
     }
 
     public async Task<IReadOnlyList<string>> HallIdsAsync(CancellationToken ct)

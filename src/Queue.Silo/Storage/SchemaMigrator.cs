@@ -20,6 +20,19 @@ public sealed class SchemaMigrator(IDbContextFactory<QueueDb> dbs, ILogger<Schem
         new(2, "tickets.FirstCalledAt",
             """ALTER TABLE "tickets" ADD COLUMN "FirstCalledAt" INTEGER NULL; UPDATE "tickets" SET "FirstCalledAt" = "CalledAt";""",
             """ALTER TABLE tickets ADD COLUMN "FirstCalledAt" timestamp with time zone NULL; UPDATE tickets SET "FirstCalledAt" = "CalledAt" WHERE "CalledAt" IS NOT NULL;"""),
+        // Answers kept for retried requests with an Idempotency-Key (decision 0084).
+        new(3, "idempotency_keys",
+            """
+            CREATE TABLE "idempotency_keys" ("Key" TEXT NOT NULL CONSTRAINT "PK_idempotency_keys" PRIMARY KEY, "RequestHash" TEXT NOT NULL,
+                "Status" INTEGER NOT NULL, "ContentType" TEXT NULL, "Location" TEXT NULL, "Body" TEXT NULL, "CreatedAt" INTEGER NOT NULL);
+            CREATE INDEX "IX_idempotency_keys_CreatedAt" ON "idempotency_keys" ("CreatedAt");
+            """,
+            """
+            CREATE TABLE idempotency_keys ("Key" character varying(64) NOT NULL, "RequestHash" character varying(64) NOT NULL, "Status" integer NOT NULL,
+                "ContentType" character varying(200) NULL, "Location" character varying(500) NULL, "Body" text NULL,
+                "CreatedAt" timestamp with time zone NOT NULL, CONSTRAINT "PK_idempotency_keys" PRIMARY KEY ("Key"));
+            CREATE INDEX "IX_idempotency_keys_CreatedAt" ON idempotency_keys ("CreatedAt");
+            """),
     ];
 
     public static int LatestVersion => Upgrades.Count == 0 ? 1 : Upgrades[^1].Version;

@@ -137,6 +137,34 @@ public sealed class HallSnapshot
         return new HallSnapshot(hall.Seq, detail, board, tickets, lines, positions, estimates);
     }
 
+    /// <summary>The picture as it travels to another silo: what readers see, without the writer's scratch.</summary>
+    public HallPicture ToPicture() => new(Seq, Detail, Board, [.. ticketMap.Values]);
+
+    /// <summary>What changed from <paramref name="before"/> to this snapshot. Kept views are the same objects, so a reference check finds the rest.</summary>
+    public HallDelta DeltaFrom(HallSnapshot before, IReadOnlyList<HallEvent> events)
+    {
+        var changed = new List<TicketView>();
+        foreach (var (id, view) in ticketMap)
+            if (!before.ticketMap.TryGetValue(id, out var old) || !ReferenceEquals(old, view)) changed.Add(view);
+        var removed = before.ticketMap.Keys.Where(id => !ticketMap.ContainsKey(id)).ToList();
+        return new HallDelta(Detail.Id, before.Seq, Seq, Detail, Board, changed, removed, events);
+    }
+
+    /// <summary>A read replica on another silo: readers only, never the base of the writer's next snapshot.</summary>
+    public static HallSnapshot Of(HallPicture picture) =>
+        new(picture.Seq, picture.Detail, picture.Board, picture.Tickets.ToDictionary(t => t.Id), [], [], EmptyEstimates);
+
+    /// <summary>This replica with a delta applied (<see cref="HallDelta.FromSeq"/> must be this snapshot's sequence).</summary>
+    public HallSnapshot With(HallDelta delta)
+    {
+        var tickets = new Dictionary<Guid, TicketView>(ticketMap);
+        foreach (var id in delta.Removed) tickets.Remove(id);
+        foreach (var view in delta.Changed) tickets[view.Id] = view;
+        return new HallSnapshot(delta.Seq, delta.Detail, delta.Board, tickets, [], [], EmptyEstimates);
+    }
+
+    private static readonly IReadOnlyDictionary<Guid, double> EmptyEstimates = new Dictionary<Guid, double>();
+
     /// <summary>The last calls, newest first: one pass over the day's tickets keeping the latest few, instead of sorting them all.</summary>
     private static List<RecentCall> RecentCalls(HallState state, Dictionary<string, HallWindow> windowById)
     {

@@ -1,3 +1,4 @@
+using Queue.Silo.Halls;
 using Queue.Silo.Hosting;
 using Queue.Silo.Views;
 
@@ -9,7 +10,7 @@ public static class HallEndpoints
     public static IEndpointRouteBuilder MapHalls(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/halls").WithTags("halls");
-        group.MapGet("/", async (HallRegistry halls) =>
+        group.MapGet("/", async (HallSnapshots halls) =>
             TypedResults.Ok((await halls.AllSnapshotsAsync()).Select(s => s.Summary).ToList()));
         group.MapGet("/{hallId}", async (string hallId, HallClient client) =>
             TypedResults.Ok((await client.SnapshotAsync(hallId)).Detail));

@@ -1,5 +1,6 @@
 using System.Net;
 using QRCoder;
+using Queue.Silo.Halls;
 using Queue.Silo.Citizen;
 using Queue.Silo.Engine;
 using Queue.Silo.Hosting;
@@ -23,7 +24,7 @@ public static class PresenceEndpoints
         // Read once when the routes are mapped: a wrong entry stops the host at start (as in decisions 0074, 0075).
         var config = routes.ServiceProvider.GetRequiredService<IConfiguration>();
         var displays = Networks.Parse(config.GetSection("Presence:DisplayNetworks").Get<string[]>() ?? [], "Presence:DisplayNetworks");
-        routes.MapGet("/api/halls/{hallId}/presence-qr.png", async (string hallId, HttpContext http, HallRegistry halls, PresenceCodes codes) =>
+        routes.MapGet("/api/halls/{hallId}/presence-qr.png", async (string hallId, HttpContext http, HallSnapshots halls, PresenceCodes codes) =>
         {
             var view = await CurrentAsync(hallId, http, halls, codes, displays);
             using var generator = new QRCodeGenerator();
@@ -32,7 +33,7 @@ public static class PresenceEndpoints
             return Results.File(new PngByteQRCode(data).GetGraphic(10), "image/png");
         }).WithTags("presence");
 
-        routes.MapGet("/api/halls/{hallId}/presence-code", async (string hallId, HttpContext http, HallRegistry halls, PresenceCodes codes) =>
+        routes.MapGet("/api/halls/{hallId}/presence-code", async (string hallId, HttpContext http, HallSnapshots halls, PresenceCodes codes) =>
         {
             http.Response.Headers.CacheControl = "no-store";
             return TypedResults.Ok(await CurrentAsync(hallId, http, halls, codes, displays));
@@ -49,10 +50,10 @@ public static class PresenceEndpoints
     public static string LandingUrl(HttpRequest request, string hallId, string code) =>
         $"{request.Scheme}://{request.Host}/p/{Uri.EscapeDataString(hallId)}?c={Uri.EscapeDataString(code)}";
 
-    private static async Task<PresenceCodeView> CurrentAsync(string hallId, HttpContext http, HallRegistry halls, PresenceCodes codes,
+    private static async Task<PresenceCodeView> CurrentAsync(string hallId, HttpContext http, HallSnapshots halls, PresenceCodes codes,
         IReadOnlyList<IPNetwork> displays)
     {
-        await halls.GetAsync(Validate.Id(hallId, "hallId"));
+        await halls.EnsureExistsAsync(Validate.Id(hallId, "hallId"));
         if (displays.Count > 0 && !displays.Contain(http.Connection.RemoteIpAddress))
             throw new HallException(RefusalKind.Forbidden, "presence.notHallNetwork", "The presence code is shown only on the hall's own displays.");
         var code = await codes.CurrentAsync(hallId);

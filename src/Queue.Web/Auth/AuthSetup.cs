@@ -15,6 +15,7 @@ public static class AuthSetup
     public const string StaffPolicy = "staff";
     public const string ManagerPolicy = "manager";
     public const string EvaluatorPolicy = "evaluator";
+    public const string AdminPolicy = "admin";
 
     public static IServiceCollection AddQueueAuth(this IServiceCollection services)
     {
@@ -52,7 +53,8 @@ public static class AuthSetup
         services.AddAuthorizationBuilder()
             .AddPolicy(StaffPolicy, p => p.RequireRole(Role.Staff, Role.Manager, Role.Admin))
             .AddPolicy(ManagerPolicy, p => p.RequireRole(Role.Manager, Role.Admin))
-            .AddPolicy(EvaluatorPolicy, p => p.RequireRole(Role.Evaluator, Role.Admin));
+            .AddPolicy(EvaluatorPolicy, p => p.RequireRole(Role.Evaluator, Role.Admin))
+            .AddPolicy(AdminPolicy, p => p.RequireRole(Role.Admin));
         return services;
     }
 

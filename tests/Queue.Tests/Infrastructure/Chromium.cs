@@ -14,7 +14,7 @@ public sealed class Chromium : IAsyncDisposable
 
     // Requests sent and not yet answered, per page: a navigation that never reaches "load" is then reported
     // with the request it was waiting for (decisions 0073, 0076).
-    private readonly ConcurrentDictionary<IRequest, (IPage Page, long SentAt)> open = new();
+    private readonly ConcurrentDictionary<Microsoft.Playwright.IRequest, (IPage Page, long SentAt)> open = new();
 
     private Chromium(IPlaywright playwright, IBrowser browser)
     {

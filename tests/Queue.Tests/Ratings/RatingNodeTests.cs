@@ -12,8 +12,9 @@ public sealed class RatingNodeTests
     public async Task PadOnOneNodeIsInvitedForATicketCompletedOnAnotherAndEachTicketCountsOnceAcrossNodes()
     {
         await using var db = await TestDatabase.CreateAsync(StorageKind.Postgres);
-        await using var nodeA = await ServerProcess.StartAsync(db.Settings());
-        await using var nodeB = await ServerProcess.StartAsync(db.Settings().Append(new("Demo:Seed", "false")));
+        var cluster = Queue.LoadTests.SiloCluster.NewId();
+        await using var nodeA = await ServerProcess.StartAsync(db.Settings().Concat(TestEnvironment.ClusterNode(cluster)));
+        await using var nodeB = await ServerProcess.StartAsync(db.Settings().Concat(TestEnvironment.ClusterNode(cluster)).Append(new("Demo:Seed", "false")));
         var a = new HttpClient { BaseAddress = nodeA.Address };
         var b = new HttpClient { BaseAddress = nodeB.Address };
         var managerA = await SignedInAsync(nodeA, "manager");

@@ -15,7 +15,7 @@ public sealed class ScaleOutBehindNginxTests
     [Fact]
     public async Task A_call_on_one_node_reaches_clients_on_the_other_and_clients_fail_over_through_nginx()
     {
-        var report = await ScaleOutCheck.RunAsync(Path.Combine(AppContext.BaseDirectory, "Queue.Web.dll"), TestEnvironment.PostgresServer, _ => { });
+        var report = await ScaleOutCheck.RunAsync(Path.Combine(AppContext.BaseDirectory, "Queue.Web.dll"), TestEnvironment.PostgresServer, TestEnvironment.RedisServer, _ => { });
         Assert.True(report.Passed, string.Join('\n', report.Failures) + "\n" + string.Join('\n', report.Steps));
     }
 }

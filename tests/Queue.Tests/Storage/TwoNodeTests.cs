@@ -2,7 +2,7 @@ using Queue.Tests.Infrastructure;
 
 namespace Queue.Tests.Storage;
 
-/// <summary>Two stateless nodes on one PostgreSQL database, as in a scale-out deployment.</summary>
+/// <summary>Two silos of one cluster (membership in Redis) on one PostgreSQL database, as in a scale-out deployment.</summary>
 [Collection("Resilience")]
 public sealed class TwoNodeTests
 {
@@ -10,8 +10,9 @@ public sealed class TwoNodeTests
     public async Task ACallMadeThroughOneNodeReachesAHubClientOfTheOther()
     {
         await using var db = await TestDatabase.CreateAsync(StorageKind.Postgres);
-        await using var a = await ServerProcess.StartAsync(db.Settings());
-        await using var b = await ServerProcess.StartAsync(db.Settings());
+        var cluster = Queue.LoadTests.SiloCluster.NewId();
+        await using var a = await ServerProcess.StartAsync(db.Settings().Concat(TestEnvironment.ClusterNode(cluster)));
+        await using var b = await ServerProcess.StartAsync(db.Settings().Concat(TestEnvironment.ClusterNode(cluster)));
         using var viaA = new HttpClient { BaseAddress = a.Address };
         using var viaB = new HttpClient { BaseAddress = b.Address };
 
@@ -34,8 +35,9 @@ public sealed class TwoNodeTests
     public async Task WindowsOnBothNodesCallingAtOnceNeverShareATicket()
     {
         await using var db = await TestDatabase.CreateAsync(StorageKind.Postgres);
-        await using var a = await ServerProcess.StartAsync(db.Settings());
-        await using var b = await ServerProcess.StartAsync(db.Settings());
+        var cluster = Queue.LoadTests.SiloCluster.NewId();
+        await using var a = await ServerProcess.StartAsync(db.Settings().Concat(TestEnvironment.ClusterNode(cluster)));
+        await using var b = await ServerProcess.StartAsync(db.Settings().Concat(TestEnvironment.ClusterNode(cluster)));
         using var viaA = new HttpClient { BaseAddress = a.Address };
         using var viaB = new HttpClient { BaseAddress = b.Address };
         var token = await viaA.SignInAsync("manager");
