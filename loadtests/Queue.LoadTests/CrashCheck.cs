@@ -7,7 +7,9 @@ namespace Queue.LoadTests;
 /// then checks that everything the clients saw acknowledged survived exactly once: tickets (with their
 /// numbers, unique per hall, prefix and day), calls (each ticket at one window only, in the tickets table
 /// and the hall_events journal), completions and ratings; that the journal has no gap; and that every hub
-/// client reconnected and resynchronised after every restart.
+/// client reconnected and resynchronised after every restart. With <c>Nodes</c> above one, a cluster of silos
+/// (membership in Redis) behind nginx: the load is spread over the nodes, each kill takes a random node, and
+/// the time until every hall answers a command again (on a surviving silo) is reported per kill.
 /// </summary>
 public static class CrashCheck
 {
@@ -15,14 +17,23 @@ public static class CrashCheck
     {
         var failures = new List<string>();
         var resyncs = new List<string>();
+        var answeredAgain = new List<double>();
         await using var db = await TargetDatabase.CreateAsync(o.Storage, o.Pg);
-        var server = new ServerNode(o.ServerDll, db.Settings());
+        var cluster = SiloCluster.NewId();
+        var nodes = Enumerable.Range(0, Math.Max(1, o.Nodes))
+            .Select(_ => new ServerNode(o.ServerDll, o.Nodes > 1 ? SiloCluster.Join(db.Settings(), SiloCluster.Redis(o.Redis), cluster) : db.Settings()))
+            .ToList();
+        var server = nodes[0];
+        NginxFront? nginx = null;
         try
         {
             await server.StartAsync();
-            using var api = new QueueApi(server.Address);
+            await Task.WhenAll(nodes.Skip(1).Select(n => n.StartAsync()));
+            if (nodes.Count > 1) nginx = await NginxFront.StartAsync(nodes.Select(n => n.Port));
+            var front = nginx?.Address ?? server.Address;
+            using var api = new QueueApi(front, spread: nodes.Select(n => n.Address).ToList());
             var (halls, tokens) = await SetUp.PrepareAsync(api);
-            await using var swarm = await HubSwarm.StartAsync(server.Address, o.Displays, o.Phones);
+            await using var swarm = await HubSwarm.StartAsync(front, o.Displays, o.Phones);
             var ledger = new Ledger();
             var day = new HallDay(api, halls, tokens, new HallDayOptions { TicketsPerSecond = o.Rate, WindowCallsPerMinute = o.WindowPace, WatchShare = 0.5, Seed = o.Seed },
                 swarm, ledger);
@@ -32,15 +43,30 @@ public static class CrashCheck
             for (var k = 1; k <= o.Kills; k++)
             {
                 await Task.Delay(TimeSpan.FromSeconds(o.MinUpSeconds + rng.NextDouble() * (o.MaxUpSeconds - o.MinUpSeconds)));
-                server.Kill9();
+                var victim = nodes[rng.Next(nodes.Count)];
+                var reconnectsBefore = (await swarm.StatusAsync(0)).Reconnects;
+                victim.Kill9();
                 var killedAt = WallClock.NowMs();
-                await Task.Delay(TimeSpan.FromMilliseconds(rng.Next(50, 500)));
-                await server.StartAsync();
-                var status = await swarm.WaitResyncedAsync(killedAt, TimeSpan.FromSeconds(45));
-                var line = $"kill {k}: {ledger.Issued.Count} tickets acknowledged so far; hub clients resynchronised {status.Resynced}/{status.Total}";
+                var again = "";
+                if (nodes.Count > 1)
+                {
+                    // The dead silo's halls move to a surviving one: how long until every hall takes a command again.
+                    var ms = await AnsweringAgainAsync(api, halls, killedAt, failures);
+                    answeredAgain.Add(ms);
+                    again = $"; every hall answered again {ms:0} ms after the kill";
+                }
+                else await Task.Delay(TimeSpan.FromMilliseconds(rng.Next(50, 500)));
+                await victim.StartAsync();
+                // The hub clients reach a cluster through nginx, which pins them to one node: they reconnect only when theirs dies.
+                var theirs = nginx is null || await ReconnectedSinceAsync(swarm, reconnectsBefore);
+                var status = theirs ? await swarm.WaitResyncedAsync(killedAt, TimeSpan.FromSeconds(45)) : await swarm.StatusAsync(killedAt);
+                var line = theirs
+                    ? $"kill {k} (node {victim.Port}): {ledger.Issued.Count} tickets acknowledged so far{again}; hub clients resynchronised {status.Resynced}/{status.Total}"
+                    : $"kill {k} (node {victim.Port}): {ledger.Issued.Count} tickets acknowledged so far{again}; hub clients on another node, {status.Up}/{status.Total} connected";
                 resyncs.Add(line);
                 log(line);
-                if (status.Resynced != status.Total) failures.Add($"after kill {k} only {status.Resynced} of {status.Total} hub clients resynchronised");
+                if (theirs && status.Resynced != status.Total) failures.Add($"after kill {k} only {status.Resynced} of {status.Total} hub clients resynchronised");
+                if (!theirs && status.Up != status.Total) failures.Add($"after kill {k} of another node only {status.Up} of {status.Total} hub clients stayed connected");
             }
             await Task.Delay(TimeSpan.FromSeconds(1));
             stop.Cancel();
@@ -54,16 +80,60 @@ public static class CrashCheck
                     $$"""{"token":"{{t.Token}}","level":"satisfied","tags":[],"comment":"replay"}""");
                 if (res.StatusCode != HttpStatusCode.Conflict) failures.Add($"rating of {t.Number} ({id}) acknowledged but a second one got {(int)res.StatusCode}");
             }
-            server.Kill9();
+            foreach (var n in nodes) n.Kill9();
             await VerifyAsync(new JournalReader(db), ledger, failures);
             var report = new CrashReport(o.Storage, o.Kills, ledger.Issued.Count, ledger.Calls.Count, ledger.Completed.Count, ledger.Rated.Count,
-                day.RatingsAvailable, swarm.Total, resyncs, failures);
+                day.RatingsAvailable, swarm.Total, resyncs, failures)
+            {
+                Nodes = nodes.Count,
+                AnsweredAgainMs = answeredAgain,
+                AnsweredAgainP95Ms = answeredAgain.Count == 0 ? null : answeredAgain.Order().ElementAt((int)Math.Ceiling(answeredAgain.Count * 0.95) - 1),
+            };
             return report;
         }
         finally
         {
-            await server.DisposeAsync();
+            if (nginx is not null) await nginx.DisposeAsync();
+            foreach (var n in nodes) await n.DisposeAsync();
         }
+    }
+
+    /// <summary>Whether the hub clients lost their node (they start reconnecting within a second or two of a kill).</summary>
+    private static async Task<bool> ReconnectedSinceAsync(HubSwarm swarm, int reconnectsBefore)
+    {
+        for (var i = 0; i < 20; i++)
+        {
+            if ((await swarm.StatusAsync(0)).Reconnects > reconnectsBefore) return true;
+            await Task.Delay(250);
+        }
+        return false;
+    }
+
+    /// <summary>Issues a ticket in every hall (through the surviving nodes) until each is taken; answers the milliseconds since the kill.</summary>
+    private static async Task<double> AnsweringAgainAsync(QueueApi api, IReadOnlyList<HallPlan> halls, double killedAt, List<string> failures)
+    {
+        var until = killedAt + 60_000;
+        foreach (var hall in halls)
+        {
+            var service = hall.ServiceIds[0];
+            while (true)
+            {
+                try
+                {
+                    using var res = await api.IssueAsync(hall.Id, service, "kiosk");
+                    if (res.IsSuccessStatusCode) break;
+                }
+                catch (HttpRequestException) { }
+                catch (TaskCanceledException) { }
+                if (WallClock.NowMs() > until)
+                {
+                    failures.Add($"hall {hall.Id} did not answer within 60 s of a kill");
+                    break;
+                }
+                await Task.Delay(50);
+            }
+        }
+        return WallClock.NowMs() - killedAt;
     }
 
     public static async Task VerifyAsync(JournalReader reader, Ledger ledger, List<string> failures)
@@ -108,10 +178,17 @@ public static class CrashCheck
 }
 
 public sealed record CrashOptions(string Storage, string? Pg, string ServerDll, int Kills = 20, double Rate = 100, double WindowPace = 120,
-    string Displays = "jc-civic:10,jc-donghu:3,jc-qingshan:2", int Phones = 50, double MinUpSeconds = 1, double MaxUpSeconds = 4, int Seed = 7);
+    string Displays = "jc-civic:10,jc-donghu:3,jc-qingshan:2", int Phones = 50, double MinUpSeconds = 1, double MaxUpSeconds = 4, int Seed = 7,
+    int Nodes = 1, string? Redis = null);
 
 public sealed record CrashReport(string Storage, int Kills, int TicketsAcknowledged, int CallsAcknowledged, int CompletionsAcknowledged,
     int RatingsAcknowledged, bool RatingsAvailable, int HubClients, List<string> Restarts, List<string> Failures)
 {
+    public int Nodes { get; init; } = 1;
+
+    /// <summary>Per kill of a cluster node: milliseconds until every hall answered a command again.</summary>
+    public List<double> AnsweredAgainMs { get; init; } = [];
+    public double? AnsweredAgainP95Ms { get; init; }
+
     public bool Passed => Failures.Count == 0;
 }

@@ -11,7 +11,8 @@ public sealed class QueueApi : IDisposable
     private readonly HttpClient http;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string Code, DateTime At)> presence = new();
 
-    public QueueApi(Uri baseAddress, int maxConnections = 512)
+    /// <param name="spread">A cluster's nodes: each request goes to the next of them (<see cref="SpreadingHandler"/>).</param>
+    public QueueApi(Uri baseAddress, int maxConnections = 512, IReadOnlyList<Uri>? spread = null)
     {
         var handler = new SocketsHttpHandler
         {
@@ -19,7 +20,7 @@ public sealed class QueueApi : IDisposable
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             ConnectTimeout = TimeSpan.FromSeconds(5),
         };
-        http = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        http = new HttpClient(spread is { Count: > 1 } ? new SpreadingHandler(spread, handler) : handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
     }
 
     public Uri BaseAddress => http.BaseAddress!;

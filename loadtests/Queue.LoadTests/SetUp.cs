@@ -29,7 +29,7 @@ public static class SetUp
         var db = await TargetDatabase.CreateAsync(o.String("storage", "sqlite"), o.String("pg"));
         var settings = db.Settings();
         // --profile: the hall writers log where each batch's time goes (BatchProfile), printed after the run.
-        if (o.Flag("profile")) settings["Logging:LogLevel:Queue.Silo.Hosting.HallGrain"] = "Debug";
+        if (o.Flag("profile")) settings["Logging:LogLevel:Queue.Silo.Halls.HallGrain"] = "Debug";
         var server = new ServerNode(RepoPaths.ServerDll(o), settings);
         await server.StartAsync();
         return (server, db, server.Address);

@@ -6,7 +6,7 @@ namespace Queue.Silo.Hosting;
 /// <summary>
 /// Where a hall writer's time goes, batch by batch: waiting for the hall's lock, catching up, running the
 /// commands, committing, building the snapshot. Summed and logged every few seconds at Debug level
-/// (<c>Logging:LogLevel:Queue.Silo.Hosting.HallGrain=Debug</c>), so a load run can be profiled without tools.
+/// (<c>Logging:LogLevel:Queue.Silo.Halls.HallGrain=Debug</c>), so a load run can be profiled without tools.
 /// </summary>
 internal sealed class BatchProfile(string hallId, ILogger log)
 {

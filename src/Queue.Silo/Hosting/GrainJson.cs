@@ -1,6 +1,8 @@
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Serialization;
 using Queue.Silo.Storage;
 
 namespace Queue.Silo.Hosting;
@@ -16,6 +18,14 @@ public static class GrainJson
     /// <summary>The engine's records and enums go as JSON; exceptions keep Orleans' own codec.</summary>
     public static bool Carries(Type type) =>
         type.Namespace?.StartsWith("Queue.", StringComparison.Ordinal) == true && !typeof(Exception).IsAssignableFrom(type);
+
+    /// <summary>Registers this with Orleans' serializer (on a silo or a client), and the engine's exceptions with its exception codec.</summary>
+    public static IServiceCollection AddGrainJson(this IServiceCollection services)
+    {
+        services.AddSerializer(s => s.AddJsonSerializer(Carries, Options));
+        services.Configure<ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add("Queue."));
+        return services;
+    }
 
     private static JsonSerializerOptions Create()
     {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Orleans.Runtime;
 using Queue.Silo.Engine;
 
 namespace Queue.Web.Infrastructure;
@@ -20,9 +21,17 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
                 new ProblemDetails { Status = 413, Title = "Request body too large", Detail = e.Message },
             BadHttpRequestException e => new ProblemDetails { Status = e.StatusCode, Title = "Unreadable request", Detail = Explain(e) },
             JsonException e => new ProblemDetails { Status = 400, Title = "Malformed JSON", Detail = e.Message },
+            // A silo died with the hall on it and the cluster has not yet moved it: answered, not lost; retry shortly.
+            SiloUnavailableException or OrleansMessageRejectionException or TimeoutException => new ProblemDetails
+            {
+                Status = 503, Title = "Hall moving to another node",
+                Detail = "大厅服务正在切换节点，请稍后重试。/ The hall is moving to another node; retry in a moment.",
+                Extensions = { ["code"] = "hall.unavailable" },
+            },
             _ => null,
         };
         if (problem is null) return false;
+        if (problem.Status == 503) http.Response.Headers.RetryAfter = "1";
         http.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
     }

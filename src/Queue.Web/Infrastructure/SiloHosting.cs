@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
-using Orleans.Serialization;
 using Queue.Silo.Hosting;
 
 namespace Queue.Web.Infrastructure;
@@ -49,8 +48,7 @@ public static class SiloHosting
     /// <summary>What every silo of the hall engine needs whatever its clustering (the TestingHost's silos too).</summary>
     public static ISiloBuilder AddQueueHallGrains(this ISiloBuilder silo)
     {
-        silo.Services.AddSerializer(s => s.AddJsonSerializer(GrainJson.Carries, GrainJson.Options));
-        silo.Services.Configure<ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add("Queue."));
+        silo.Services.AddGrainJson();
         PinOrleansClocks(silo.Services);
         return silo;
     }

@@ -14,3 +14,9 @@ public sealed class EngineSilo : ISiloConfigurator
         silo.Services.AddQueueSilo(silo.Configuration);
     }
 }
+
+/// <summary>The TestingHost's outside client speaks the engine's types too.</summary>
+public sealed class EngineClient : IClientBuilderConfigurator
+{
+    public void Configure(IConfiguration configuration, IClientBuilder client) => client.Services.AddGrainJson();
+}

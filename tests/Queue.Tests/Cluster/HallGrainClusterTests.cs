@@ -118,6 +118,7 @@ public sealed class HallGrainClusterTests
         var builder = new TestClusterBuilder(3);
         builder.ConfigureHostConfiguration(c => c.AddInMemoryCollection(db.Settings()));
         builder.AddSiloBuilderConfigurator<EngineSilo>();
+        builder.AddClientBuilderConfigurator<EngineClient>();
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return cluster;

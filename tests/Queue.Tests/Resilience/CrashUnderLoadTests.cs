@@ -25,4 +25,22 @@ public sealed class CrashUnderLoadTests
         Assert.True(report.CallsAcknowledged > 10, $"only {report.CallsAcknowledged} calls were acknowledged");
         Assert.Equal(3, report.Restarts.Count);
     }
+
+    /// <summary>
+    /// Three silos of one cluster behind nginx on PostgreSQL, the load spread over them; twenty times a random node
+    /// is killed with SIGKILL and restarted. Nothing acknowledged is lost, and the halls of the dead node answer again
+    /// on another silo within seconds (p95 ≤ 5 s, issue 14).
+    /// </summary>
+    [Fact]
+    public async Task A_three_node_cluster_loses_nothing_acknowledged_over_twenty_kills_and_answers_again_within_seconds()
+    {
+        Environment.SetEnvironmentVariable("QUEUEHALL_PG", TestEnvironment.PostgresServer);
+        var report = await CrashCheck.RunAsync(new CrashOptions("postgres", null, Path.Combine(AppContext.BaseDirectory, "Queue.Web.dll"),
+            Kills: 20, Rate: 30, WindowPace: 120, Displays: "jc-civic:4,jc-donghu:2", Phones: 10, MinUpSeconds: 0.5, MaxUpSeconds: 1.0,
+            Nodes: 3, Redis: TestEnvironment.RedisServer), _ => { });
+        Assert.True(report.Passed, string.Join('\n', report.Failures.Take(20)));
+        Assert.True(report.TicketsAcknowledged > 100, $"only {report.TicketsAcknowledged} tickets were acknowledged: the load did not run");
+        Assert.Equal(20, report.AnsweredAgainMs.Count);
+        Assert.True(report.AnsweredAgainP95Ms <= 5000, $"halls answered again after {string.Join(", ", report.AnsweredAgainMs.Select(m => $"{m:0}"))} ms");
+    }
 }

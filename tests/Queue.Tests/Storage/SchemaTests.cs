@@ -50,17 +50,19 @@ public sealed class SchemaTests
             (await staff.WindowAsync(5, "recall")).EnsureSuccessStatusCode(); // an older database kept only this latest call
         }
         var created = await ColumnsAsync(db, "tickets");
+        var keysCreated = await ColumnsAsync(db, "idempotency_keys");
 
-        // The database as version 1 left it: no first-call column. Every later step then runs on it.
+        // The database as version 1 left it: no first-call column, no idempotency keys. Every later step then runs on it.
         await ExecAsync(db, storage == StorageKind.Sqlite
-            ? "ALTER TABLE tickets DROP COLUMN FirstCalledAt; UPDATE schema_versions SET version = 1"
-            : "ALTER TABLE tickets DROP COLUMN \"FirstCalledAt\"; UPDATE schema_versions SET version = 1");
+            ? "ALTER TABLE tickets DROP COLUMN FirstCalledAt; DROP TABLE idempotency_keys; UPDATE schema_versions SET version = 1"
+            : "ALTER TABLE tickets DROP COLUMN \"FirstCalledAt\"; DROP TABLE idempotency_keys; UPDATE schema_versions SET version = 1");
         Assert.NotEqual(created, await ColumnsAsync(db, "tickets"));
 
         await using var upgraded = new WebOnDatabase(db);
         var citizenAfter = upgraded.CreateClient();
         Assert.Equal(SchemaMigrator.LatestVersion, await upgraded.Services.GetRequiredService<SchemaMigrator>().CurrentVersionAsync());
         Assert.Equal(created, await ColumnsAsync(db, "tickets"));
+        Assert.Equal(keysCreated, await ColumnsAsync(db, "idempotency_keys"));
         foreach (var ticket in issued)
         {
             var read = await citizenAfter.GetFromJsonAsync<JsonElement>($"/api/tickets/{ticket.Id}?token={ticket.Token}", ApiCalls.Json);
