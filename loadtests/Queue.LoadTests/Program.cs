@@ -22,6 +22,7 @@ public static class LoadProgram
                 "load" => await LoadCommand.RunAsync(options),
                 "commit-rate" => CommitRate.Run(options),
                 "snapshot-cost" => SnapshotCost.Run(options),
+                "activation-cost" => await ActivationCost.RunAsync(options),
                 "crash" => await CrashCommand.RunAsync(options),
                 "scale-out" => await ScaleOutCommand.RunAsync(options),
                 "fuzz" => await FuzzCommand.RunAsync(options),

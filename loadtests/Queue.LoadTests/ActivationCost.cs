@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+
+namespace Queue.LoadTests;
+
+/// <summary>
+/// <c>activation-cost [--halls 1000] [--tickets 10]</c>: what a hall grain costs a silo. Copies the demo's village
+/// hall (jc-qingshan: its matters and windows) <c>--halls</c> times into a SQLite database, starts one node on it,
+/// then reads every copy's board (one grain activation and one replica each) and issues <c>--tickets</c> tickets in
+/// each, sampling the server process's resident memory and CPU time (/proc) after each step.
+/// </summary>
+public static class ActivationCost
+{
+    public static async Task<int> RunAsync(CommandOptions o)
+    {
+        var count = o.Int("halls", 1000);
+        var perHall = o.Int("tickets", 10);
+        await using var db = await TargetDatabase.CreateAsync("sqlite", null);
+        var node = new ServerNode(RepoPaths.ServerDll(o), db.Settings());
+        try
+        {
+            await node.StartAsync();
+            node.Kill9();
+            // Not through the list of halls: it reads (and so activates) every hall.
+            var service = Copy(db.ConnectionString, "jc-qingshan", count);
+            await node.StartAsync();
+            using var api = new QueueApi(node.Address);
+            var ids = Enumerable.Range(1, count).Select(Id).ToList();
+            await Task.Delay(2000);
+            var started = Sample(node);
+
+            var clock = Stopwatch.StartNew();
+            await ForEachAsync(ids, async id => { using var _ = await api.SendAsync(HttpMethod.Get, $"/api/halls/{id}/board", null, null); });
+            var activateSeconds = clock.Elapsed.TotalSeconds;
+            await Task.Delay(2000);
+            var activated = Sample(node);
+
+            clock.Restart();
+            await ForEachAsync(ids, async id =>
+            {
+                for (var i = 0; i < perHall; i++)
+                {
+                    using var res = await api.IssueAsync(id, $"{id}-{service}", "kiosk");
+                    if (!res.IsSuccessStatusCode) throw new InvalidOperationException($"issue in {id}: {(int)res.StatusCode} {await res.Content.ReadAsStringAsync()}");
+                }
+            });
+            var issueSeconds = clock.Elapsed.TotalSeconds;
+            await Task.Delay(2000);
+            var busy = Sample(node);
+
+            var result = new
+            {
+                halls = count,
+                ticketsPerHall = perHall,
+                rssMiB = new { started = started.RssMiB, activated = activated.RssMiB, withTickets = busy.RssMiB },
+                perHallActivationKiB = (activated.RssMiB - started.RssMiB) * 1024 / count,
+                perHallWithTicketsKiB = (busy.RssMiB - started.RssMiB) * 1024 / count,
+                cpuSecondsToActivate = activated.CpuSeconds - started.CpuSeconds,
+                cpuMsPerActivation = (activated.CpuSeconds - started.CpuSeconds) * 1000 / count,
+                cpuMsPerTicket = (busy.CpuSeconds - activated.CpuSeconds) * 1000 / (count * perHall),
+                activateSeconds,
+                issueSeconds,
+            };
+            Console.Error.WriteLine($"{count} halls: RSS {started.RssMiB:0} → {activated.RssMiB:0} MiB activated → {busy.RssMiB:0} MiB with {perHall} tickets each; " +
+                $"{result.perHallActivationKiB:0.0} KiB and {result.cpuMsPerActivation:0.00} ms CPU per activation, {result.cpuMsPerTicket:0.00} ms CPU per ticket");
+            Console.WriteLine(JsonSerializer.Serialize(result, LoadCommand.Output));
+            return 0;
+        }
+        finally { await node.DisposeAsync(); }
+    }
+
+    private static string Id(int i) => $"bench-{i:D5}";
+
+    /// <summary>Copies one hall with its matters and windows, renaming every id, in one transaction; answers its first matter.</summary>
+    private static string Copy(string connectionString, string from, int count)
+    {
+        using var conn = new SqliteConnection(connectionString);
+        conn.Open();
+        string service;
+        using (var first = conn.CreateCommand())
+        {
+            first.CommandText = $"""SELECT "Id" FROM services WHERE "HallId" = '{from}' ORDER BY "Id" LIMIT 1""";
+            service = (string)first.ExecuteScalar()!;
+        }
+        using var tx = conn.BeginTransaction();
+        for (var i = 1; i <= count; i++)
+        {
+            var id = Id(i);
+            Exec(conn, tx, $"""
+                CREATE TEMP TABLE h AS SELECT * FROM halls WHERE "Id" = '{from}';
+                UPDATE h SET "Id" = '{id}', "Name" = '压测大厅 {i}', "ParentId" = NULL, "Seq" = 0;
+                INSERT INTO halls SELECT * FROM h; DROP TABLE h;
+                CREATE TEMP TABLE s AS SELECT * FROM services WHERE "HallId" = '{from}';
+                UPDATE s SET "HallId" = '{id}', "Id" = '{id}-' || "Id";
+                INSERT INTO services SELECT * FROM s; DROP TABLE s;
+                CREATE TEMP TABLE w AS SELECT * FROM windows WHERE "HallId" = '{from}';
+                UPDATE w SET "HallId" = '{id}', "Id" = '{id}-' || "Id", "CurrentTicketId" = NULL,
+                    "ServiceIds" = REPLACE(REPLACE("ServiceIds", '["', '["{id}-'), '","', '","{id}-');
+                INSERT INTO windows SELECT * FROM w; DROP TABLE w;
+                """);
+        }
+        tx.Commit();
+        return service;
+    }
+
+    private static void Exec(SqliteConnection conn, SqliteTransaction tx, string sql)
+    {
+        using var cmd = conn.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
+    }
+
+    private static async Task ForEachAsync(IEnumerable<string> ids, Func<string, Task> each) =>
+        await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (id, _) => await each(id));
+
+    private readonly record struct ProcessSample(double RssMiB, double CpuSeconds);
+
+    private static ProcessSample Sample(ServerNode node)
+    {
+        var pid = node.Pid ?? throw new InvalidOperationException("the server is not running");
+        var rssKiB = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal))
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries)[1];
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        // utime and stime are fields 14 and 15 of /proc/pid/stat, in clock ticks (100 per second on Linux).
+        var ticks = long.Parse(fields[11]) + long.Parse(fields[12]);
+        return new ProcessSample(double.Parse(rssKiB) / 1024, ticks / 100.0);
+    }
+}
