@@ -56,7 +56,8 @@ public static class CrashCheck
                     again = $"; every hall answered again {ms:0} ms after the kill";
                 }
                 else await Task.Delay(TimeSpan.FromMilliseconds(rng.Next(50, 500)));
-                await victim.StartAsync();
+                // A silo joining a cluster under load takes longer than a lone node to answer its first request.
+                await victim.StartAsync(nodes.Count > 1 ? TimeSpan.FromSeconds(180) : null);
                 // The hub clients reach a cluster through nginx, which pins them to one node: they reconnect only when theirs dies.
                 var theirs = nginx is null || await ReconnectedSinceAsync(swarm, reconnectsBefore);
                 var status = theirs ? await swarm.WaitResyncedAsync(killedAt, TimeSpan.FromSeconds(45)) : await swarm.StatusAsync(killedAt);

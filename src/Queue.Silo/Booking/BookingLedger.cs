@@ -13,12 +13,13 @@ namespace Queue.Silo.Booking;
 
 /// <summary>
 /// Slots, bookings, cancellation and check-in (线上预约). Capacity per slot is the windows serving the service ×
-/// slot length ÷ service time × the hall's bookable share. Booking a place runs in one transaction that holds a
-/// lock for the slot (PostgreSQL advisory lock; SQLite's single write lock), so two citizens racing for the last
-/// place cannot both get it. See docs/decisions/0032.
+/// slot length ÷ service time × the hall's bookable share. A booking is made by the grain of its matter's day
+/// (<see cref="BookingDayGrain"/>), one at a time, in one transaction that also holds a lock for the slot
+/// (PostgreSQL advisory lock; SQLite's single write lock), so two citizens racing for the last place cannot both
+/// get it. See docs/decisions/0032 and 0084.
 /// </summary>
 public sealed class BookingLedger(IDbContextFactory<QueueDb> dbs, HallSnapshots halls, HallCalendar calendar, CitizenSecrets secrets,
-    CitizenClient citizen, TimeProvider time)
+    CitizenClient citizen, IGrainFactory grains, TimeProvider time)
 {
     public async Task<IReadOnlyList<BookingSlot>> SlotsAsync(string hallId, string serviceId, DateOnly date)
     {
@@ -35,8 +36,19 @@ public sealed class BookingLedger(IDbContextFactory<QueueDb> dbs, HallSnapshots 
             : new BookingSlot(s.Start, s.End, capacity, Math.Max(0, capacity - taken.GetValueOrDefault(s.Start.UtcTicks)))).ToList();
     }
 
-    /// <summary>Books a place; answers the booking with the holder's token (shown once).</summary>
+    /// <summary>Books a place through the grain of the matter's day; answers the booking with the holder's token (shown once).</summary>
     public async Task<BookingView> BookAsync(string hallId, BookingRequest req)
+    {
+        // A request without a slot or a known matter is refused field by field, and activates no grain.
+        if (req.SlotStart is not { } start || (await halls.SnapshotAsync(hallId)).Detail.Services.All(s => s.Id != req.ServiceId))
+            return await ReserveAsync(hallId, req);
+        // The key only groups competing requests (halls keep China's time); the slot lock below still decides.
+        var day = start.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd");
+        return await grains.GetGrain<IBookingDayGrain>($"{hallId}|{req.ServiceId}|{day}").Book(hallId, req);
+    }
+
+    /// <summary>Checks and stores one booking; called by <see cref="BookingDayGrain"/>, one at a time per matter and day.</summary>
+    public async Task<BookingView> ReserveAsync(string hallId, BookingRequest req)
     {
         var errors = new Dictionary<string, string[]>();
         var name = req.Name?.Trim() ?? "";
