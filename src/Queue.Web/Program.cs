@@ -63,6 +63,7 @@ await app.Services.GetRequiredService<Queue.Silo.Citizen.CitizenSecrets>().Ensur
 app.UseForwardedHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseMethodNotAllowed();
 app.UseRequestLocalization(new RequestLocalizationOptions
 {
     DefaultRequestCulture = new RequestCulture("zh-CN"),
