@@ -15,6 +15,7 @@ using Queue.Web.Citizen;
 using Queue.Web.Components;
 using Queue.Web.Hubs;
 using Queue.Web.Infrastructure;
+using Queue.Web.OpenApi;
 using Queue.Web.Ratings;
 
 // QueueHall web host: REST API, SignalR hub and Blazor pages around the in-process hall engine.
@@ -37,7 +38,7 @@ builder.Services.ConfigureHttpJsonOptions(o =>
     o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
     o.SerializerOptions.Encoder = Json.Options.Encoder;
 });
-builder.Services.AddOpenApi();
+builder.Services.AddQueueOpenApi();
 builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
 builder.Services.AddSignalR().AddJsonProtocol(o =>
 {

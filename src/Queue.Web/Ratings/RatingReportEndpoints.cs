@@ -28,7 +28,7 @@ public static class RatingReportEndpoints
             RatingAccess.Require(user.WorksCases(hallId));
             var p = ScorePeriod.Of(period, date ?? Today(time));
             var rows = await scores.ComputeAsync(hallId, p.From, p.To, Grouping(by));
-            return TypedResults.Ok(new { period = p, formula = RatingScores.Formula, rows });
+            return TypedResults.Ok(new RatingScoresAnswer(p, RatingScores.Formula, rows));
         }).WithTags("ratings").RequireAuthorization();
 
         routes.MapGet("/api/halls/{hallId}/rating-results", async (string hallId, string? month, RatingScores scores, HallClient halls, TimeProvider time) =>
