@@ -43,6 +43,8 @@ public static class Fuzzer
         var staff01 = await api.LoginAsync("staff01");
         var staff03 = await api.LoginAsync("staff03");
         var evaluator = await api.LoginAsync("evaluator");
+        // Reads with real rights change nothing, and give the contract check the answers only accounts see.
+        string[] readers = [await api.LoginAsync("admin"), await api.LoginAsync("manager"), evaluator, staff01];
         var halls = await api.HallsAsync();
         var w1 = halls.Single(h => h.Id == "jc-civic").Windows.Single(w => w.Number == 1);
         var cancelled = await IssueAsync(api, w1.ServiceIds[0]);
@@ -75,7 +77,7 @@ public static class Fuzzer
         {
             if (rng.Next(20) == 0) { plan.Add(replays[rng.Next(replays.Count)]); continue; }
             var op = operations[rng.Next(operations.Count)];
-            var path = FillPath(op.Path, rng, halls, w1.Id, served.Id);
+            var path = FillPath(op.Path, rng, halls, w1.Id, served.Id, op.Enums);
             var body = op.Method is "GET" or "DELETE" ? null : Body(op, rng);
             // Credentials: none, forged, or a real account in the wrong role or at the wrong window — never the right one.
             string? bearer = rng.Next(4) switch
@@ -83,6 +85,7 @@ public static class Fuzzer
                 0 => null,
                 1 => forged,
                 2 when path.Contains("/windows/", StringComparison.Ordinal) && path.Contains(w1.Id, StringComparison.Ordinal) => rng.Next(2) == 0 ? staff03 : evaluator,
+                3 when op.Method == "GET" => readers[rng.Next(readers.Length)],
                 _ => null,
             };
             if (op.Method == "GET" && rng.Next(3) == 0) path += (path.Contains('?') ? "&" : "?") + "token=" + Uri.EscapeDataString(BadIds[rng.Next(BadIds.Length)]);
@@ -115,7 +118,7 @@ public static class Fuzzer
         {
             try
             {
-                var oversized = FillPath(op.Path, rng, halls, w1.Id, served.Id);
+                var oversized = FillPath(op.Path, rng, halls, w1.Id, served.Id, op.Enums);
                 using var res = await api.SendAsync(new HttpMethod(op.Method), oversized, null, huge);
                 statuses.AddOrUpdate((int)res.StatusCode, 1, (_, n) => n + 1);
                 if ((int)res.StatusCode >= 500) failures.Add($"{(int)res.StatusCode} for an oversized {op.Method} {op.Path}");
@@ -151,7 +154,7 @@ public static class Fuzzer
     private static bool IsLegitimate(Operation op, string? bearer, string path, string? body) =>
         body is not null && body.Contains("\"channel\":\"kiosk\"", StringComparison.Ordinal);
 
-    private static string FillPath(string template, Random rng, List<HallPlan> halls, string windowId, Guid servedTicket)
+    private static string FillPath(string template, Random rng, List<HallPlan> halls, string windowId, Guid servedTicket, Dictionary<string, string[]> enums)
     {
         var sb = new StringBuilder();
         var i = 0;
@@ -169,6 +172,8 @@ public static class Fuzzer
                 "windowId" when real => windowId,
                 "ticketId" when real => servedTicket.ToString(),
                 "serviceId" when real => halls[0].ServiceIds[0],
+                _ when real && enums.TryGetValue(name, out var values) => values[rng.Next(values.Length)],
+                "date" when real => "2026-10-01",
                 _ => BadIds[rng.Next(BadIds.Length)],
             });
         }
@@ -244,7 +249,12 @@ public static class Fuzzer
                         var type = t is JsonArray arr ? arr.Select(x => x!.GetValue<string>()).FirstOrDefault(x => x != "null") ?? "string" : t?.GetValue<string>() ?? "string";
                         props.Add((name, type));
                     }
-                result.Add(new Operation(method.ToUpperInvariant(), path, props));
+                // Path parameters the document enumerates ({format}, {action}) get a listed value half of the time.
+                var enums = new Dictionary<string, string[]>();
+                foreach (var p in op?["parameters"]?.AsArray() ?? [])
+                    if (p?["in"]?.GetValue<string>() == "path" && p["schema"]?["enum"] is JsonArray e)
+                        enums[p["name"]!.GetValue<string>()] = e.Select(v => v!.GetValue<string>()).ToArray();
+                result.Add(new Operation(method.ToUpperInvariant(), path, props, enums));
             }
         }
         return (result, new ApiContract(doc));
@@ -278,7 +288,7 @@ public static class Fuzzer
 
     private static string Trim(string? s) => s is null ? "" : s.Length > 120 ? s[..120] + "…" : s;
 
-    private sealed record Operation(string Method, string Path, List<(string Name, string Type)> Properties);
+    private sealed record Operation(string Method, string Path, List<(string Name, string Type)> Properties, Dictionary<string, string[]> Enums);
 
     private sealed record FuzzRequest(string Method, string Path, string? Body, string? Bearer, string Label, string Template);
 
