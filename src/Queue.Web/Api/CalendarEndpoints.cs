@@ -10,7 +10,13 @@ using Queue.Web.Infrastructure;
 
 namespace Queue.Web.Api;
 
-public sealed record WeekdayHours([property: Required] DayOfWeek? Weekday, [property: Required] string? Opens, [property: Required] string? Closes);
+/// <summary>Times as HH:mm (sent so; HH:mm:ss is read too). The pattern is for the document; ParseTime is the check.</summary>
+public sealed record WeekdayHours([property: Required] DayOfWeek? Weekday,
+    [property: Required, RegularExpression(WeekdayHours.TimePattern)] string? Opens,
+    [property: Required, RegularExpression(WeekdayHours.TimePattern)] string? Closes)
+{
+    public const string TimePattern = @"^\d{2}:\d{2}(:\d{2})?$";
+}
 public sealed record OpeningHoursRequest([property: Required] List<WeekdayHours>? Hours);
 public sealed record CalendarDayRequest([property: Required] CalendarDayKind? Kind, string? Name);
 /// <summary>A special day; <c>AllHalls</c> when it is a national day rather than the hall's own.</summary>

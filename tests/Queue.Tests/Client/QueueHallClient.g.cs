@@ -10075,10 +10075,12 @@ namespace Queue.Tests.Client.Generated
 
         [System.Text.Json.Serialization.JsonPropertyName("opens")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^\d{2}:\d{2}(:\d{2})?$")]
         public string Opens { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("closes")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^\d{2}:\d{2}(:\d{2})?$")]
         public string Closes { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
