@@ -13,6 +13,8 @@ namespace Queue.LoadTests;
 /// replays of requests whose effect already happened. Nothing may answer 5xx, nothing may change the stored
 /// state (a digest taken before and after), and the server must be healthy afterwards.
 /// Requests that carry valid credentials are only ever replays that the hall's state must refuse.
+/// Every answer is also held against the document (<see cref="ApiContract"/>): a status, content type or
+/// body it does not declare is a failure (decision 0085).
 /// </summary>
 public static class Fuzzer
 {
@@ -41,6 +43,8 @@ public static class Fuzzer
         var staff01 = await api.LoginAsync("staff01");
         var staff03 = await api.LoginAsync("staff03");
         var evaluator = await api.LoginAsync("evaluator");
+        // Reads with real rights change nothing, and give the contract check the answers only accounts see.
+        string[] readers = [await api.LoginAsync("admin"), await api.LoginAsync("manager"), evaluator, staff01];
         var halls = await api.HallsAsync();
         var w1 = halls.Single(h => h.Id == "jc-civic").Windows.Single(w => w.Number == 1);
         var cancelled = await IssueAsync(api, w1.ServiceIds[0]);
@@ -51,27 +55,29 @@ public static class Fuzzer
         var rateBody = $$"""{"token":"{{served.Token}}","level":"satisfied","tags":[],"comment":"ok"}""";
         (await api.SendAsync(HttpMethod.Post, $"/api/tickets/{served.Id}/rating", null, rateBody)).Dispose();
 
-        var operations = await OperationsAsync(api);
+        var (operations, contract) = await OperationsAsync(api);
+        // Answers the document does not describe, grouped by what is wrong, with the first request that showed it.
+        var contractBreaks = new ConcurrentDictionary<string, (int Count, string Example)>();
         log($"{operations.Count} operations in /openapi/v1.json");
         var before = await StateDigest.OfAsync(db);
         var rng = new Random(seed);
         var plan = new List<FuzzRequest>(requests);
         var replays = new List<FuzzRequest>
         {
-            new("DELETE", $"/api/tickets/{cancelled.Id}?token={Uri.EscapeDataString(cancelled.Token)}", null, null, "replay cancel"),
-            new("POST", $"/api/tickets/{served.Id}/rating", rateBody, null, "replay rating"),
-            new("POST", QueueApi.WindowPath("jc-civic", w1.Id, "complete"), """{"outcome":"done"}""", staff01, "replay complete"),
-            new("POST", QueueApi.WindowPath("jc-civic", w1.Id, "start"), "{}", staff01, "replay start"),
-            new("POST", QueueApi.WindowPath("jc-civic", w1.Id, "recall"), "{}", staff01, "replay recall"),
-            new("POST", QueueApi.WindowPath("jc-civic", w1.Id, "no-show"), "{}", staff01, "replay no-show"),
-            new("POST", QueueApi.WindowPath("jc-civic", w1.Id, "open"), "{}", staff01, "replay open"),
+            new("DELETE", $"/api/tickets/{cancelled.Id}?token={Uri.EscapeDataString(cancelled.Token)}", null, null, "replay cancel", "/api/tickets/{ticketId}"),
+            new("POST", $"/api/tickets/{served.Id}/rating", rateBody, null, "replay rating", "/api/tickets/{ticketId}/rating"),
+            new("POST", QueueApi.WindowPath("jc-civic", w1.Id, "complete"), """{"outcome":"done"}""", staff01, "replay complete", WindowTemplate("complete")),
+            new("POST", QueueApi.WindowPath("jc-civic", w1.Id, "start"), "{}", staff01, "replay start", WindowTemplate("start")),
+            new("POST", QueueApi.WindowPath("jc-civic", w1.Id, "recall"), "{}", staff01, "replay recall", WindowTemplate("recall")),
+            new("POST", QueueApi.WindowPath("jc-civic", w1.Id, "no-show"), "{}", staff01, "replay no-show", WindowTemplate("no-show")),
+            new("POST", QueueApi.WindowPath("jc-civic", w1.Id, "open"), "{}", staff01, "replay open", WindowTemplate("open")),
         };
         var forged = "CfDJ8" + Convert.ToBase64String(Encoding.UTF8.GetBytes(new string('A', 200)));
         while (plan.Count < requests)
         {
             if (rng.Next(20) == 0) { plan.Add(replays[rng.Next(replays.Count)]); continue; }
             var op = operations[rng.Next(operations.Count)];
-            var path = FillPath(op.Path, rng, halls, w1.Id, served.Id);
+            var path = FillPath(op.Path, rng, halls, w1.Id, served.Id, op.Enums);
             var body = op.Method is "GET" or "DELETE" ? null : Body(op, rng);
             // Credentials: none, forged, or a real account in the wrong role or at the wrong window — never the right one.
             string? bearer = rng.Next(4) switch
@@ -79,11 +85,12 @@ public static class Fuzzer
                 0 => null,
                 1 => forged,
                 2 when path.Contains("/windows/", StringComparison.Ordinal) && path.Contains(w1.Id, StringComparison.Ordinal) => rng.Next(2) == 0 ? staff03 : evaluator,
+                3 when op.Method == "GET" => readers[rng.Next(readers.Length)],
                 _ => null,
             };
             if (op.Method == "GET" && rng.Next(3) == 0) path += (path.Contains('?') ? "&" : "?") + "token=" + Uri.EscapeDataString(BadIds[rng.Next(BadIds.Length)]);
             if (IsLegitimate(op, bearer, path, body)) continue;
-            plan.Add(new FuzzRequest(op.Method, path, body, bearer, op.Path));
+            plan.Add(new FuzzRequest(op.Method, path, body, bearer, op.Path, op.Path));
         }
 
         await Parallel.ForEachAsync(plan, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (r, ct) =>
@@ -96,6 +103,9 @@ public static class Fuzzer
                 using var res = await api.SendRawAsync(req, ct);
                 statuses.AddOrUpdate((int)res.StatusCode, 1, (_, n) => n + 1);
                 if ((int)res.StatusCode >= 500) failures.Add($"{(int)res.StatusCode} for {r.Method} {Trim(r.Path)} ({r.Label}) body {Trim(r.Body)}");
+                var answer = await res.Content.ReadAsStringAsync(ct);
+                if (IsInstance(r.Path) && contract.Check(r.Method, r.Template, r.Path, res, answer) is { } broken)
+                    contractBreaks.AddOrUpdate(broken, _ => (1, $"{r.Method} {Trim(r.Path)} body {Trim(r.Body)} answer {Trim(answer)}"), (_, v) => (v.Count + 1, v.Example));
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
@@ -108,9 +118,13 @@ public static class Fuzzer
         {
             try
             {
-                using var res = await api.SendAsync(new HttpMethod(op.Method), FillPath(op.Path, rng, halls, w1.Id, served.Id), null, huge);
+                var oversized = FillPath(op.Path, rng, halls, w1.Id, served.Id, op.Enums);
+                using var res = await api.SendAsync(new HttpMethod(op.Method), oversized, null, huge);
                 statuses.AddOrUpdate((int)res.StatusCode, 1, (_, n) => n + 1);
                 if ((int)res.StatusCode >= 500) failures.Add($"{(int)res.StatusCode} for an oversized {op.Method} {op.Path}");
+                var answer = await res.Content.ReadAsStringAsync();
+                if (IsInstance(oversized) && contract.Check(op.Method, op.Path, oversized, res, answer) is { } broken)
+                    contractBreaks.AddOrUpdate(broken, _ => (1, $"oversized {op.Method} {op.Path}"), (_, v) => (v.Count + 1, v.Example));
             }
             catch (HttpRequestException)
             {
@@ -127,9 +141,11 @@ public static class Fuzzer
             if (health.StatusCode != HttpStatusCode.OK) failures.Add($"/health answers {(int)health.StatusCode} after the fuzzing");
         using (var issue = await api.SendAsync(HttpMethod.Get, "/api/halls/jc-civic/board", null, null))
             if (issue.StatusCode != HttpStatusCode.OK) failures.Add($"the board answers {(int)issue.StatusCode} after the fuzzing");
+        foreach (var (broken, (count, example)) in contractBreaks.OrderByDescending(kv => kv.Value.Count))
+            failures.Add($"not as documented ×{count}: {broken} — e.g. {example}");
         var after = await StateDigest.OfAsync(db);
         if (after != before) failures.Add($"stored state changed: {before} → {after}");
-        return new FuzzReport(plan.Count + operations.Count(o => o.Method is "POST" or "PUT"), hub.Invocations, operations.Count,
+        return new FuzzReport(plan.Count + operations.Count(o => o.Method is "POST" or "PUT"), hub.Invocations, operations.Count, contractBreaks.Values.Sum(v => v.Count),
             statuses.OrderBy(kv => kv.Key).ToDictionary(kv => kv.Key.ToString(), kv => kv.Value), before, after, Math.Round(clock.Elapsed.TotalSeconds, 1),
             failures.Take(100).ToList());
     }
@@ -138,7 +154,7 @@ public static class Fuzzer
     private static bool IsLegitimate(Operation op, string? bearer, string path, string? body) =>
         body is not null && body.Contains("\"channel\":\"kiosk\"", StringComparison.Ordinal);
 
-    private static string FillPath(string template, Random rng, List<HallPlan> halls, string windowId, Guid servedTicket)
+    private static string FillPath(string template, Random rng, List<HallPlan> halls, string windowId, Guid servedTicket, Dictionary<string, string[]> enums)
     {
         var sb = new StringBuilder();
         var i = 0;
@@ -156,6 +172,8 @@ public static class Fuzzer
                 "windowId" when real => windowId,
                 "ticketId" when real => servedTicket.ToString(),
                 "serviceId" when real => halls[0].ServiceIds[0],
+                _ when real && enums.TryGetValue(name, out var values) => values[rng.Next(values.Length)],
+                "date" when real => "2026-10-01",
                 _ => BadIds[rng.Next(BadIds.Length)],
             });
         }
@@ -198,7 +216,19 @@ public static class Fuzzer
         _ => null,
     };
 
-    private static async Task<List<Operation>> OperationsAsync(QueueApi api)
+    /// <summary>
+    /// Whether a filled path is still an instance of its template: an empty id ("/api/halls//board", "/api/halls/")
+    /// names another route or none, so its answer is held only to "no 5xx", not to this operation's answers.
+    /// </summary>
+    private static bool IsInstance(string path)
+    {
+        var p = path.Split('?')[0];
+        return !p.Contains("//", StringComparison.Ordinal) && !p.EndsWith('/');
+    }
+
+    private static string WindowTemplate(string action) => "/api/halls/{hallId}/windows/{windowId}/" + action;
+
+    private static async Task<(List<Operation>, ApiContract)> OperationsAsync(QueueApi api)
     {
         using var res = await api.SendAsync(HttpMethod.Get, "/openapi/v1.json", null, null);
         var doc = JsonNode.Parse(await res.Content.ReadAsStringAsync())!;
@@ -219,10 +249,15 @@ public static class Fuzzer
                         var type = t is JsonArray arr ? arr.Select(x => x!.GetValue<string>()).FirstOrDefault(x => x != "null") ?? "string" : t?.GetValue<string>() ?? "string";
                         props.Add((name, type));
                     }
-                result.Add(new Operation(method.ToUpperInvariant(), path, props));
+                // Path parameters the document enumerates ({format}, {action}) get a listed value half of the time.
+                var enums = new Dictionary<string, string[]>();
+                foreach (var p in op?["parameters"]?.AsArray() ?? [])
+                    if (p?["in"]?.GetValue<string>() == "path" && p["schema"]?["enum"] is JsonArray e)
+                        enums[p["name"]!.GetValue<string>()] = e.Select(v => v!.GetValue<string>()).ToArray();
+                result.Add(new Operation(method.ToUpperInvariant(), path, props, enums));
             }
         }
-        return result;
+        return (result, new ApiContract(doc));
     }
 
     private static async Task<HubFuzzResult> HubFuzzAsync(Uri server, int count, Guid realTicket)
@@ -253,14 +288,14 @@ public static class Fuzzer
 
     private static string Trim(string? s) => s is null ? "" : s.Length > 120 ? s[..120] + "…" : s;
 
-    private sealed record Operation(string Method, string Path, List<(string Name, string Type)> Properties);
+    private sealed record Operation(string Method, string Path, List<(string Name, string Type)> Properties, Dictionary<string, string[]> Enums);
 
-    private sealed record FuzzRequest(string Method, string Path, string? Body, string? Bearer, string Label);
+    private sealed record FuzzRequest(string Method, string Path, string? Body, string? Bearer, string Label, string Template);
 
     private sealed record HubFuzzResult(int Invocations, int Reconnects, bool Alive);
 }
 
-public sealed record FuzzReport(int Requests, int HubInvocations, int Operations, Dictionary<string, int> Statuses, string DigestBefore, string DigestAfter,
+public sealed record FuzzReport(int Requests, int HubInvocations, int Operations, int ContractFailures, Dictionary<string, int> Statuses, string DigestBefore, string DigestAfter,
     double Seconds, List<string> Failures)
 {
     public bool Passed => Failures.Count == 0;

@@ -15,6 +15,7 @@ using Queue.Web.Citizen;
 using Queue.Web.Components;
 using Queue.Web.Hubs;
 using Queue.Web.Infrastructure;
+using Queue.Web.OpenApi;
 using Queue.Web.Ratings;
 using Orleans.Dashboard;
 
@@ -40,7 +41,7 @@ builder.Services.ConfigureHttpJsonOptions(o =>
     o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
     o.SerializerOptions.Encoder = Json.Options.Encoder;
 });
-builder.Services.AddOpenApi();
+builder.Services.AddQueueOpenApi();
 builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
 builder.Services.AddSignalR().AddJsonProtocol(o =>
 {
@@ -66,6 +67,7 @@ await app.Services.GetRequiredService<Queue.Silo.Citizen.CitizenSecrets>().Ensur
 app.UseForwardedHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseMethodNotAllowed();
 app.UseRequestLocalization(new RequestLocalizationOptions
 {
     DefaultRequestCulture = new RequestCulture("zh-CN"),
@@ -100,7 +102,8 @@ app.MapRatingConsoleForms();
 app.MapRatePageForm();
 app.MapPadPairForm();
 app.MapHub<HallHub>("/hubs/hall");
-app.MapOrleansDashboard("/orleans").RequireAuthorization(AuthSetup.AdminPolicy);
+// The Orleans Dashboard is an operator's tool, not part of the API contract.
+app.MapOrleansDashboard("/orleans").RequireAuthorization(AuthSetup.AdminPolicy).ExcludeFromDescription();
 app.MapCultureSwitch();
 app.MapStaticAssets();
 app.MapRazorComponents<App>()

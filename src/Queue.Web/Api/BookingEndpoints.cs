@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Queue.Silo.Booking;
 using Queue.Silo.Views;
@@ -6,7 +7,7 @@ using Queue.Web.Infrastructure;
 
 namespace Queue.Web.Api;
 
-public sealed record BookingTokenRequest(string? Token);
+public sealed record BookingTokenRequest([property: Required] string? Token);
 public sealed record HallCheckInRequest(string? Code, string? IdNumber);
 
 /// <summary>线上预约: slots, booking, cancelling, checking in (by the holder's token, or at the kiosk by code or ID number).</summary>

@@ -1,16 +1,24 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Security.Claims;
 using Queue.Silo.Accounts;
 using Queue.Silo.Calendar;
 using Queue.Silo.Engine;
+using Queue.Silo.Hosting;
 using Queue.Web.Auth;
 using Queue.Web.Infrastructure;
 
 namespace Queue.Web.Api;
 
-public sealed record WeekdayHours(DayOfWeek? Weekday, string? Opens, string? Closes);
-public sealed record OpeningHoursRequest(List<WeekdayHours>? Hours);
-public sealed record CalendarDayRequest(CalendarDayKind? Kind, string? Name);
+/// <summary>Times as HH:mm (sent so; HH:mm:ss is read too). The pattern is for the document; ParseTime is the check.</summary>
+public sealed record WeekdayHours([property: Required] DayOfWeek? Weekday,
+    [property: Required, RegularExpression(WeekdayHours.TimePattern)] string? Opens,
+    [property: Required, RegularExpression(WeekdayHours.TimePattern)] string? Closes)
+{
+    public const string TimePattern = @"^\d{2}:\d{2}(:\d{2})?$";
+}
+public sealed record OpeningHoursRequest([property: Required] List<WeekdayHours>? Hours);
+public sealed record CalendarDayRequest([property: Required] CalendarDayKind? Kind, string? Name);
 /// <summary>A special day; <c>AllHalls</c> when it is a national day rather than the hall's own.</summary>
 public sealed record CalendarDayView(DateOnly Date, CalendarDayKind Kind, string Name, bool AllHalls = false)
 {
@@ -28,33 +36,37 @@ public static class CalendarEndpoints
     public static IEndpointRouteBuilder MapHallCalendar(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/halls/{hallId}/calendar").WithTags("calendar");
-        group.MapGet("/", async (string hallId, string? from, string? to, HallCalendar calendar, TimeProvider time) =>
+        group.MapGet("/", async (string hallId, string? from, string? to, HallCalendar calendar, TimeProvider time, HallClient halls) =>
         {
-            var days = await calendar.ForHallAsync(Validate.Id(hallId, "hallId"));
+            var days = await calendar.ForHallAsync(await KnownHall.RequireAsync(halls, hallId));
             var start = from is null ? days.Today(time.GetUtcNow()) : ParseDate(from, "from");
             var end = to is null ? start.AddDays(30) : ParseDate(to, "to");
             if (end < start || end.DayNumber - start.DayNumber > 400) throw HallException.Invalid("to", "to must be after from and within 400 days.");
             return TypedResults.Ok(View(days, time.GetUtcNow(), start, end));
         });
-        group.MapPut("/hours", async (string hallId, OpeningHoursRequest? body, ClaimsPrincipal user, HallCalendar calendar, TimeProvider time) =>
+        group.MapPut("/hours", async (string hallId, OpeningHoursRequest? body, ClaimsPrincipal user, HallCalendar calendar, TimeProvider time, HallClient halls) =>
         {
+            await KnownHall.RequireAsync(halls, hallId);
             RequireManager(user, hallId);
             var req = Validate.Body(body);
-            var hours = (req.Hours ?? throw HallException.Invalid("hours", "hours is required.")).Select(h => new OpeningHours(hallId,
-                Validate.Required(h.Weekday, "weekday"), ParseTime(h.Opens, "opens"), ParseTime(h.Closes, "closes"))).ToList();
+            // Validate.Body has refused a null entry (hours[0]); each field is named with its index.
+            var hours = (req.Hours ?? throw HallException.Invalid("hours", "hours is required.")).Select((h, i) => new OpeningHours(hallId,
+                Validate.Required(h.Weekday, $"hours[{i}].weekday"), ParseTime(h.Opens, $"hours[{i}].opens"), ParseTime(h.Closes, $"hours[{i}].closes"))).ToList();
             var days = await calendar.SetHoursAsync(hallId, hours);
             var today = days.Today(time.GetUtcNow());
             return TypedResults.Ok(View(days, time.GetUtcNow(), today, today.AddDays(30)));
         }).RequireAuthorization(AuthSetup.ManagerPolicy);
-        group.MapPut("/days/{date}", async (string hallId, string date, CalendarDayRequest? body, ClaimsPrincipal user, HallCalendar calendar) =>
+        group.MapPut("/days/{date}", async (string hallId, string date, CalendarDayRequest? body, ClaimsPrincipal user, HallCalendar calendar, HallClient halls) =>
         {
+            await KnownHall.RequireAsync(halls, hallId);
             RequireManager(user, hallId);
             var req = Validate.Body(body);
             var day = await calendar.SetDayAsync(hallId, ParseDate(date, "date"), Validate.Required(req.Kind, "kind"), Validate.Text(req.Name, "name", 100) ?? "");
             return TypedResults.Ok(CalendarDayView.Of(day));
         }).RequireAuthorization(AuthSetup.ManagerPolicy);
-        group.MapDelete("/days/{date}", async (string hallId, string date, ClaimsPrincipal user, HallCalendar calendar) =>
+        group.MapDelete("/days/{date}", async (string hallId, string date, ClaimsPrincipal user, HallCalendar calendar, HallClient halls) =>
         {
+            await KnownHall.RequireAsync(halls, hallId);
             RequireManager(user, hallId);
             await calendar.RemoveDayAsync(hallId, ParseDate(date, "date"));
             return TypedResults.NoContent();

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Queue.Silo.Engine;
@@ -8,8 +9,8 @@ using Queue.Web.Infrastructure;
 
 namespace Queue.Web.Api;
 
-public sealed record ReEntryRequest(string? Token);
-public sealed record NoticesRequest(string? Text);
+public sealed record ReEntryRequest([property: Required] string? Token);
+public sealed record NoticesRequest([property: Required] string? Text);
 public sealed record NoticesAnswer(string HallId, IReadOnlyList<string> Lines);
 
 /// <summary>The hall floor's API beyond the window commands: the 补办 re-entry and the wall display's notices.</summary>
@@ -32,7 +33,9 @@ public static class FloorEndpoints
         routes.MapPut("/api/halls/{hallId}/notices", async (string hallId, NoticesRequest? body, ClaimsPrincipal user, FloorClient floor) =>
         {
             var req = Validate.Body(body);
-            var text = Validate.Text(req.Text, "text", HallNotices.MaxLines * (HallNotices.MaxLineLength + 1)) ?? "";
+            // text is required (null or missing is 400); an empty or blank text clears the notices.
+            var text = Validate.Text(req.Text ?? throw HallException.Invalid("text", "text is required; send \"\" to clear the notices."), "text",
+                HallNotices.MaxLines * (HallNotices.MaxLineLength + 1)) ?? "";
             if (!user.ManagesHall(hallId)) throw new HallException(RefusalKind.Forbidden, "hall.forbidden", "This account does not manage this hall.");
             return TypedResults.Ok(new NoticesAnswer(hallId, await floor.SetNoticesAsync(hallId, text)));
         }).WithTags("halls").RequireAuthorization(AuthSetup.ManagerPolicy);

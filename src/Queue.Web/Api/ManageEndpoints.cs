@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Queue.Silo.Advice;
 using Queue.Silo.Engine;
@@ -8,7 +9,7 @@ using Queue.Web.Infrastructure;
 
 namespace Queue.Web.Api;
 
-public sealed record AcknowledgeRequest(string? Key);
+public sealed record AcknowledgeRequest([property: Required] string? Key);
 
 /// <summary>The live hall with its active alerts, as the console polls it.</summary>
 public sealed record HallConsole(HallOverview Overview, IReadOnlyList<HallAlert> Alerts);
@@ -25,23 +26,26 @@ public static class ManageEndpoints
 
         group.MapGet("/overview", async (string hallId, ClaimsPrincipal user, HallClient halls, AlertLog alerts, TimeProvider time) =>
         {
+            var snapshot = await halls.SnapshotAsync(Validate.Id(hallId, "hallId"));
             RequireManager(user, hallId);
-            var snapshot = await halls.SnapshotAsync(hallId);
             return TypedResults.Ok(new HallConsole(HallOverview.Of(snapshot, time.GetUtcNow()), await alerts.ActiveAsync(hallId)));
         });
-        group.MapGet("/alerts", async (string hallId, ClaimsPrincipal user, AlertLog alerts) =>
+        group.MapGet("/alerts", async (string hallId, ClaimsPrincipal user, AlertLog alerts, HallClient halls) =>
         {
+            await KnownHall.RequireAsync(halls, hallId);
             RequireManager(user, hallId);
             return TypedResults.Ok(new HallAlerts(await alerts.ActiveAsync(hallId), await alerts.LogAsync(hallId)));
         });
-        group.MapPost("/alerts/acknowledge", async (string hallId, AcknowledgeRequest? body, ClaimsPrincipal user, AlertLog alerts) =>
+        group.MapPost("/alerts/acknowledge", async (string hallId, AcknowledgeRequest? body, ClaimsPrincipal user, AlertLog alerts, HallClient halls) =>
         {
+            await KnownHall.RequireAsync(halls, hallId);
             var key = Validate.Text(Validate.Body(body).Key, "key", 128) ?? throw HallException.Invalid("key", "key is required.");
             RequireManager(user, hallId);
             return TypedResults.Ok(await alerts.AcknowledgeAsync(hallId, key, user.Identity?.Name));
         });
-        group.MapGet("/advice", async (string hallId, ClaimsPrincipal user, AdviceCache advice) =>
+        group.MapGet("/advice", async (string hallId, ClaimsPrincipal user, AdviceCache advice, HallClient halls) =>
         {
+            await KnownHall.RequireAsync(halls, hallId);
             RequireManager(user, hallId);
             return TypedResults.Ok(await advice.GetAsync(hallId));
         });

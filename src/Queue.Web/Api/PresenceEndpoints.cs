@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Net;
 using QRCoder;
 using Queue.Silo.Halls;
@@ -9,7 +10,7 @@ using Queue.Web.Infrastructure;
 
 namespace Queue.Web.Api;
 
-public sealed record ArriveRequest(string? Token, string? Code);
+public sealed record ArriveRequest([property: Required] string? Token, [property: Required] string? Code);
 public sealed record PresenceCodeView(string HallId, string Code, string Url, DateTimeOffset ExpiresAt);
 
 /// <summary>

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Queue.Silo.Hosting;
 using Queue.Silo.Tickets;
@@ -6,7 +7,7 @@ using Queue.Web.Infrastructure;
 
 namespace Queue.Web.Api;
 
-public sealed record IssueTicketRequest(string? ServiceId, TicketChannel? Channel);
+public sealed record IssueTicketRequest([property: Required] string? ServiceId, [property: Required] TicketChannel? Channel);
 
 /// <summary>A citizen's ticket: take one, read it, cancel it. The token is the holder's only key.</summary>
 public static class TicketEndpoints

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Queue.Silo.Accounts;
@@ -12,9 +13,9 @@ using Queue.Web.Infrastructure;
 namespace Queue.Web.Api;
 
 /// <summary>办结: <c>promisedDate</c> for a 承诺件, <c>missingMaterials</c> (from the service's guide) for a 补办, <c>note</c> = the reason of a 退回.</summary>
-public sealed record CompleteRequest(TicketOutcome? Outcome, string? Note, DateOnly? PromisedDate = null, List<string>? MissingMaterials = null);
-public sealed record TransferRequest(string? ServiceId, string? WindowId);
-public sealed record WindowServicesRequest(List<string>? ServiceIds);
+public sealed record CompleteRequest([property: Required] TicketOutcome? Outcome, string? Note, DateOnly? PromisedDate = null, List<string>? MissingMaterials = null);
+public sealed record TransferRequest([property: Required] string? ServiceId, string? WindowId);
+public sealed record WindowServicesRequest([property: Required] List<string>? ServiceIds);
 
 /// <summary>What staff do at a window, and what a manager changes about one.</summary>
 public static class WindowEndpoints

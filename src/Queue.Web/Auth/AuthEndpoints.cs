@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -7,7 +8,7 @@ using Queue.Web.Infrastructure;
 
 namespace Queue.Web.Auth;
 
-public sealed record LoginRequest(string? Username, string? Password);
+public sealed record LoginRequest([property: Required] string? Username, [property: Required] string? Password);
 
 public static class AuthEndpoints
 {
@@ -20,7 +21,7 @@ public static class AuthEndpoints
             var account = await accounts.VerifyAsync(Validate.Id(req.Username, "username"), Validate.Text(req.Password, "password", 200) ?? "");
             if (account is null) return Results.Problem(statusCode: 401, title: "Wrong user name or password");
             return Results.SignIn(Claims.For(account, BearerTokenDefaults.AuthenticationScheme), authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
-        }).WithTags("auth").RequireRateLimiting(RateLimits.Login);
+        }).WithTags("auth").RequireRateLimiting(RateLimits.Login).Produces<AccessTokenResponse>();
 
         // Page sign-in: a plain form post that sets the cookie and returns to the page asked for.
         routes.MapPost("/account/login", async ([FromForm] string username, [FromForm] string password, [FromForm] string? returnUrl,

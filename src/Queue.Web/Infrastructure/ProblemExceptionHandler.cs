@@ -19,8 +19,9 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
             HallException e => FromRefusal(e),
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } e =>
                 new ProblemDetails { Status = 413, Title = "Request body too large", Detail = e.Message },
-            BadHttpRequestException e => new ProblemDetails { Status = e.StatusCode, Title = "Unreadable request", Detail = Explain(e) },
-            JsonException e => new ProblemDetails { Status = 400, Title = "Malformed JSON", Detail = e.Message },
+            BadHttpRequestException { InnerException: JsonException json } e => Unreadable(e.StatusCode, json),
+            BadHttpRequestException e => new ProblemDetails { Status = e.StatusCode, Title = "Unreadable request", Detail = e.Message, Extensions = { ["code"] = "request.unreadable" } },
+            JsonException e => Unreadable(400, e),
             // A silo died with the hall on it and the cluster has not yet moved it: answered, not lost; retry shortly.
             SiloUnavailableException or OrleansMessageRejectionException or TimeoutException => new ProblemDetails
             {
@@ -64,6 +65,17 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
         return problem;
     }
 
-    private static string Explain(BadHttpRequestException e) =>
-        e.InnerException is JsonException json ? $"Malformed JSON: {json.Message}" : e.Message;
+    /// <summary>
+    /// A body that is not JSON, or a field of the wrong type: the field is named from the reader's path
+    /// (<c>$.hours[0].opens</c> → <c>hours[0].opens</c>), so a client sees which value to fix.
+    /// </summary>
+    private static ValidationProblemDetails Unreadable(int status, JsonException json)
+    {
+        var field = json.Path is null or "$" ? "body" : json.Path.TrimStart('$').TrimStart('.');
+        var message = $"Malformed JSON or a value of the wrong type: {json.Message}";
+        return new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
+        {
+            Status = status, Title = "Malformed JSON", Detail = message, Extensions = { ["code"] = "request.malformed" },
+        };
+    }
 }

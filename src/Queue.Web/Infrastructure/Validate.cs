@@ -17,8 +17,13 @@ public static class Validate
     public static T Required<T>(T? value, string field) where T : struct =>
         value ?? throw HallException.Invalid(field, $"{field} is required.");
 
-    public static T Body<T>(T? body) where T : class =>
-        body ?? throw HallException.Invalid("body", "A JSON body is required.");
+    /// <summary>The body, refused when absent or when it holds a null where a value must be (<see cref="BodyShape"/>).</summary>
+    public static T Body<T>(T? body) where T : class
+    {
+        if (body is null) throw HallException.Invalid("body", "A JSON body is required.");
+        BodyShape.Check(body);
+        return body;
+    }
 
     public static string? Text(string? value, string field, int max)
     {

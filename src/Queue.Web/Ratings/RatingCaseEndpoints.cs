@@ -1,12 +1,14 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Queue.Silo.Engine;
+using Queue.Silo.Hosting;
 using Queue.Silo.Ratings;
 using Queue.Web.Auth;
 using Queue.Web.Infrastructure;
 
 namespace Queue.Web.Ratings;
 
-public sealed record CaseStepRequest(string? Note);
+public sealed record CaseStepRequest([property: Required] string? Note);
 
 /// <summary>
 /// Bad-review cases: list, read with the trail, and move through the workflow. There is deliberately no
@@ -29,10 +31,10 @@ public static class RatingCaseEndpoints
     public static IEndpointRouteBuilder MapRatingCases(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/rating-cases").WithTags("rating cases").RequireAuthorization();
-        group.MapGet("/", async (string? hallId, bool? open, ClaimsPrincipal user, BadReviewCases cases) =>
+        group.MapGet("/", async (string? hallId, bool? open, ClaimsPrincipal user, BadReviewCases cases, HallClient halls) =>
         {
             var hall = hallId ?? user.HomeHall();
-            if (hall is not null) RatingAccess.Require(user.WorksCases(Validate.Id(hall, "hallId")));
+            if (hall is not null) RatingAccess.Require(user.WorksCases(await KnownHall.RequireAsync(halls, hall)));
             else RatingAccess.Require(user.WorksCases("*") && user.HomeHall() is null);
             var list = await cases.ListAsync(hall, open ?? false, 500);
             return TypedResults.Ok(list.Select(c => CaseView.Of(c, [])).ToList());

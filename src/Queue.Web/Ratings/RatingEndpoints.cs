@@ -1,13 +1,15 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Queue.Silo.Engine;
+using Queue.Silo.Hosting;
 using Queue.Silo.Ratings;
 using Queue.Web.Auth;
 using Queue.Web.Infrastructure;
 
 namespace Queue.Web.Ratings;
 
-public sealed record RateRequest(string? Token, string? Invitation, RatingLevel? Level, List<string>? Tags, string? Comment, string? Phone);
+public sealed record RateRequest(string? Token, string? Invitation, [property: Required] RatingLevel? Level, List<string>? Tags, string? Comment, string? Phone);
 
 public sealed record PadPairing(string HallId, string WindowId, string PadKey, string PadUrl);
 
@@ -43,9 +45,11 @@ public static class RatingEndpoints
         }).RequireRateLimiting(RateLimits.Tickets);
 
         var halls = routes.MapGroup("/api/halls/{hallId}").WithTags("ratings");
-        halls.MapGet("/rating-policy", async (string hallId, RatingPolicies policies) => TypedResults.Ok(await policies.GetAsync(Validate.Id(hallId, "hallId"))));
-        halls.MapPut("/rating-policy", async (string hallId, RatingPolicy? body, ClaimsPrincipal user, RatingPolicies policies) =>
+        halls.MapGet("/rating-policy", async (string hallId, RatingPolicies policies, HallClient known) =>
+            TypedResults.Ok(await policies.GetAsync(await KnownHall.RequireAsync(known, hallId))));
+        halls.MapPut("/rating-policy", async (string hallId, RatingPolicy? body, ClaimsPrincipal user, RatingPolicies policies, HallClient known) =>
         {
+            await KnownHall.RequireAsync(known, hallId);
             RatingAccess.Require(user.EvaluatesHall(hallId) || user.ManagesHall(hallId));
             return TypedResults.Ok(await policies.SetAsync(hallId, Validate.Body(body), user.AccountId() ?? ""));
         }).RequireAuthorization();

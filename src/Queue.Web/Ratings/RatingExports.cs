@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.EntityFrameworkCore;
 using Queue.Silo.Engine;
 using Queue.Silo.Halls;
+using Queue.Silo.Hosting;
 using Queue.Silo.Ratings;
 using Queue.Silo.Storage;
 using Queue.Web.Infrastructure;
@@ -20,27 +21,27 @@ public static class RatingExports
     public static IEndpointRouteBuilder MapRatingExports(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api").WithTags("rating exports").RequireAuthorization();
-        group.MapGet("/ratings/export.{format}", (string format, string? hallId, DateOnly? from, DateOnly? to, ClaimsPrincipal user, HttpContext http,
-            RatingQueries queries, IDbContextFactory<QueueDb> dbs) =>
+        group.MapGet("/ratings/export.{format}", async (string format, string? hallId, DateOnly? from, DateOnly? to, ClaimsPrincipal user, HttpContext http,
+            RatingQueries queries, IDbContextFactory<QueueDb> dbs, HallClient known) =>
         {
-            var hall = Hall(hallId, user);
+            var hall = await HallAsync(hallId, user, known);
             var rows = queries.StreamAsync(new RatingFilter(HallId: hall, From: from, To: to), http.RequestAborted);
-            return Write(http, dbs, format, "ratings", "评价", RatingExportRow.Headers, rows, (r, h) => RatingExportRow.Of(r, h).Fields(), r => r.HallId);
+            await Write(http, dbs, format, "ratings", "评价", RatingExportRow.Headers, rows, (r, h) => RatingExportRow.Of(r, h).Fields(), r => r.HallId);
         });
-        group.MapGet("/rating-cases/export.{format}", (string format, string? hallId, DateOnly? from, DateOnly? to, ClaimsPrincipal user, HttpContext http,
-            RatingQueries queries, IDbContextFactory<QueueDb> dbs) =>
+        group.MapGet("/rating-cases/export.{format}", async (string format, string? hallId, DateOnly? from, DateOnly? to, ClaimsPrincipal user, HttpContext http,
+            RatingQueries queries, IDbContextFactory<QueueDb> dbs, HallClient known) =>
         {
-            var hall = Hall(hallId, user);
+            var hall = await HallAsync(hallId, user, known);
             var rows = queries.StreamCasesAsync(hall, from, to, http.RequestAborted);
-            return Write(http, dbs, format, "rating-cases", "差评工单", CaseExportRow.Headers, rows, CaseExportRow.Fields, c => c.HallId);
+            await Write(http, dbs, format, "rating-cases", "差评工单", CaseExportRow.Headers, rows, CaseExportRow.Fields, c => c.HallId);
         });
         return routes;
     }
 
-    private static string? Hall(string? hallId, ClaimsPrincipal user)
+    private static async Task<string?> HallAsync(string? hallId, ClaimsPrincipal user, HallClient known)
     {
         var hall = hallId ?? user.HomeHall();
-        if (hall is not null) RatingAccess.Require(user.EvaluatesHall(Validate.Id(hall, "hallId")));
+        if (hall is not null) RatingAccess.Require(user.EvaluatesHall(await KnownHall.RequireAsync(known, hall)));
         else RatingAccess.Require(user.EvaluatesHall("*"));
         return hall;
     }

@@ -12,9 +12,9 @@ public static class RatingReportEndpoints
     public static IEndpointRouteBuilder MapRatingReports(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/api/ratings", async (string? hallId, string? windowId, string? staffId, string? serviceId, string? level,
-            DateOnly? from, DateOnly? to, ClaimsPrincipal user, RatingQueries queries) =>
+            DateOnly? from, DateOnly? to, ClaimsPrincipal user, RatingQueries queries, HallClient halls) =>
         {
-            var hall = Validate.Id(hallId ?? user.HomeHall(), "hallId");
+            var hall = await KnownHall.RequireAsync(halls, hallId ?? user.HomeHall());
             RatingAccess.Require(user.WorksCases(hall));
             var filter = new RatingFilter(hall, Optional(windowId, "windowId"), Optional(staffId, "staffId"), Optional(serviceId, "serviceId"), Level(level), from, to);
             var list = await queries.ListAsync(filter, 1000);
@@ -24,11 +24,11 @@ public static class RatingReportEndpoints
         routes.MapGet("/api/halls/{hallId}/rating-scores", async (string hallId, string? by, string? period, DateOnly? date, ClaimsPrincipal user,
             RatingScores scores, TimeProvider time, HallClient halls) =>
         {
+            var snapshot = await halls.SnapshotAsync(Validate.Id(hallId, "hallId"));
             RatingAccess.Require(user.WorksCases(hallId));
-            var snapshot = await halls.SnapshotAsync(hallId);
             var p = ScorePeriod.Of(period, date ?? Today(time));
             var rows = await scores.ComputeAsync(hallId, p.From, p.To, Grouping(by));
-            return TypedResults.Ok(new { period = p, formula = RatingScores.Formula, rows });
+            return TypedResults.Ok(new RatingScoresAnswer(p, RatingScores.Formula, rows));
         }).WithTags("ratings").RequireAuthorization();
 
         routes.MapGet("/api/halls/{hallId}/rating-results", async (string hallId, string? month, RatingScores scores, HallClient halls, TimeProvider time) =>

@@ -141,7 +141,8 @@ public sealed class ManageApiTests
         var manager = await app.SignedInAsync("manager");
         Assert.Equal(HttpStatusCode.NotFound, (await manager.PostAsJsonAsync($"/api/halls/{Demo.City}/alerts/acknowledge", new { key = "wait:nothing" })).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await manager.PostAsJsonAsync($"/api/halls/{Demo.City}/alerts/acknowledge", new { key = "" })).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await manager.GetAsync("/api/halls/no-such-hall/overview")).StatusCode);
+        // An unknown hall is 404 before anyone's rights are asked (hall ids are public; decision 0085).
+        Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync("/api/halls/no-such-hall/overview")).StatusCode);
         var admin = await app.SignedInAsync("admin");
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/api/halls/no-such-hall/overview")).StatusCode);
         var overview = await manager.GetFromJsonAsync<JsonElement>($"/api/halls/{Demo.City}/overview");
