@@ -8,7 +8,8 @@ namespace Queue.LoadTests;
 /// <c>activation-cost [--halls 1000] [--tickets 10]</c>: what a hall grain costs a silo. Copies the demo's village
 /// hall (jc-qingshan: its matters and windows) <c>--halls</c> times into a SQLite database, starts one node on it,
 /// then reads every copy's board (one grain activation and one replica each) and issues <c>--tickets</c> tickets in
-/// each, sampling the server process's resident memory and CPU time (/proc) after each step.
+/// each, sampling the server process's resident memory and CPU time (/proc) after each step; last, <c>--phones</c>
+/// real SignalR clients each watch one of those tickets.
 /// </summary>
 public static class ActivationCost
 {
@@ -16,6 +17,8 @@ public static class ActivationCost
     {
         var count = o.Int("halls", 1000);
         var perHall = o.Int("tickets", 10);
+        var phones = o.Int("phones", 2000);
+        var issued = new System.Collections.Concurrent.ConcurrentBag<(Guid Id, string Token)>();
         await using var db = await TargetDatabase.CreateAsync("sqlite", null);
         var node = new ServerNode(RepoPaths.ServerDll(o), db.Settings());
         try
@@ -42,18 +45,28 @@ public static class ActivationCost
                 for (var i = 0; i < perHall; i++)
                 {
                     using var res = await api.IssueAsync(id, $"{id}-{service}", "kiosk");
-                    if (!res.IsSuccessStatusCode) throw new InvalidOperationException($"issue in {id}: {(int)res.StatusCode} {await res.Content.ReadAsStringAsync()}");
+                    var body = await res.Content.ReadAsStringAsync();
+                    if (!res.IsSuccessStatusCode) throw new InvalidOperationException($"issue in {id}: {(int)res.StatusCode} {body}");
+                    using var doc = JsonDocument.Parse(body);
+                    issued.Add((doc.RootElement.GetProperty("id").GetGuid(), doc.RootElement.GetProperty("token").GetString()!));
                 }
             });
             var issueSeconds = clock.Elapsed.TotalSeconds;
             await Task.Delay(2000);
             var busy = Sample(node);
 
+            await using var swarm = await HubSwarm.StartAsync(node.Address, "jc-civic:1", phones);
+            foreach (var (ticket, token) in issued.Take(phones)) swarm.Watch(ticket, token);
+            await Task.Delay(5000);
+            var watched = Sample(node);
+
             var result = new
             {
                 halls = count,
                 ticketsPerHall = perHall,
-                rssMiB = new { started = started.RssMiB, activated = activated.RssMiB, withTickets = busy.RssMiB },
+                phones,
+                rssMiB = new { started = started.RssMiB, activated = activated.RssMiB, withTickets = busy.RssMiB, withPhones = watched.RssMiB },
+                perPhoneKiB = phones == 0 ? 0 : (watched.RssMiB - busy.RssMiB) * 1024 / phones,
                 perHallActivationKiB = (activated.RssMiB - started.RssMiB) * 1024 / count,
                 perHallWithTicketsKiB = (busy.RssMiB - started.RssMiB) * 1024 / count,
                 cpuSecondsToActivate = activated.CpuSeconds - started.CpuSeconds,
@@ -63,7 +76,8 @@ public static class ActivationCost
                 issueSeconds,
             };
             Console.Error.WriteLine($"{count} halls: RSS {started.RssMiB:0} → {activated.RssMiB:0} MiB activated → {busy.RssMiB:0} MiB with {perHall} tickets each; " +
-                $"{result.perHallActivationKiB:0.0} KiB and {result.cpuMsPerActivation:0.00} ms CPU per activation, {result.cpuMsPerTicket:0.00} ms CPU per ticket");
+                $"{result.perHallActivationKiB:0.0} KiB and {result.cpuMsPerActivation:0.00} ms CPU per activation, {result.cpuMsPerTicket:0.00} ms CPU per ticket; " +
+                $"{phones} phones watching: {watched.RssMiB:0} MiB, {result.perPhoneKiB:0.0} KiB each");
             Console.WriteLine(JsonSerializer.Serialize(result, LoadCommand.Output));
             return 0;
         }

@@ -42,6 +42,9 @@ public static class SiloHosting
             o.ProbeTimeout = TimeSpan.FromSeconds(orleans.GetValue("ProbeTimeoutSeconds", 1.0));
             o.NumMissedProbesLimit = 2;
         });
+        // A hall command takes milliseconds; one sent to a silo that died is failed (503, retried by the client) after
+        // ten seconds at most, not held for Orleans' default thirty.
+        silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(10));
         return silo.AddQueueHallGrains();
     }
 
