@@ -10,6 +10,7 @@ namespace Queue.Tests.Floor;
 /// of at least 7:1 at every moment of the flash, sampled from Chromium's computed colours on every animation frame; and
 /// the wall names who should get ready next.
 /// </summary>
+[Collection("Timing")]
 public sealed partial class WallReadabilityTests
 {
     private const double Required = 7.0;
@@ -37,7 +38,7 @@ public sealed partial class WallReadabilityTests
         var samples = (await sampling).Where(s => s.Number is not null).ToList();
 
         var flashing = samples.Where(s => s.Flashing).ToList();
-        Assert.True(flashing.Count > 100, $"only {flashing.Count} frames sampled during the flash");
+        Assert.True(flashing.Count > 50, $"only {flashing.Count} frames sampled during the flash");
         Assert.True(flashing.Select(s => s.Background).Distinct().Count() >= 2, "the banner never changed colour: no flash was sampled");
         var worst = samples.Select(s => (s, Number: Contrast(s.Number!, s.Background), Text: Contrast(s.Text, s.Background)))
             .OrderBy(x => Math.Min(x.Number, x.Text)).First();

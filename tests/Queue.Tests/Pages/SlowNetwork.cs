@@ -13,8 +13,9 @@ namespace Queue.Tests.Pages;
 internal sealed class SlowNetwork
 {
     private readonly ICDPSession cdp;
-    private readonly List<(string Url, long Bytes)> finished = [];
+    private readonly List<(string Url, long Bytes, double At)> finished = [];
     private readonly Dictionary<string, string> urls = [];
+    private double? started;
 
     private SlowNetwork(ICDPSession cdp) => this.cdp = cdp;
 
@@ -24,7 +25,12 @@ internal sealed class SlowNetwork
         var network = new SlowNetwork(cdp);
         cdp.Event("Network.requestWillBeSent").OnEvent += (_, e) =>
         {
-            if (e is { } v) lock (network.finished) network.urls[v.GetProperty("requestId").GetString()!] = v.GetProperty("request").GetProperty("url").GetString()!;
+            if (e is not { } v) return;
+            lock (network.finished)
+            {
+                network.urls[v.GetProperty("requestId").GetString()!] = v.GetProperty("request").GetProperty("url").GetString()!;
+                network.started ??= v.GetProperty("timestamp").GetDouble();
+            }
         };
         cdp.Event("Network.loadingFinished").OnEvent += (_, e) =>
         {
@@ -32,7 +38,8 @@ internal sealed class SlowNetwork
             lock (network.finished)
             {
                 var id = v.GetProperty("requestId").GetString()!;
-                network.finished.Add((network.urls.GetValueOrDefault(id, id), (long)v.GetProperty("encodedDataLength").GetDouble()));
+                network.finished.Add((network.urls.GetValueOrDefault(id, id), (long)v.GetProperty("encodedDataLength").GetDouble(),
+                    (v.GetProperty("timestamp").GetDouble() - (network.started ?? 0)) * 1000));
             }
         };
         await cdp.SendAsync("Network.enable");
@@ -49,7 +56,7 @@ internal sealed class SlowNetwork
     /// <summary>Opens a page and answers what it cost: bytes transferred, requests that moved bytes, and its first paint.</summary>
     public async Task<Visit> VisitAsync(IPage page, string url)
     {
-        lock (finished) finished.Clear();
+        lock (finished) { finished.Clear(); started = null; }
         await page.GotoAsync(url, new() { WaitUntil = WaitUntilState.Load });
         // The hub's negotiate and its WebSocket upgrade come after load: count them too.
         await page.WaitForTimeoutAsync(1500);
@@ -57,7 +64,7 @@ internal sealed class SlowNetwork
         lock (finished)
         {
             var moved = finished.Where(f => f.Bytes > 0).ToList();
-            return new Visit(url, moved.Sum(f => f.Bytes), moved.Count, paint, moved.Select(f => $"{f.Bytes,7} {f.Url}").ToList());
+            return new Visit(url, moved.Sum(f => f.Bytes), moved.Count, paint, moved.Select(f => $"{f.Bytes,7} B, done at {f.At,5:0} ms  {f.Url}").ToList());
         }
     }
 
