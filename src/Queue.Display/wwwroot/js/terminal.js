@@ -53,15 +53,17 @@
     return reading;
   }
 
-  // Today's handled and no-show tickets: read again only when the day's figures move.
+  // Today's handled and no-show tickets: read again only when the day's figures move. The latest dozen are shown (a
+  // terminal left on all day keeps a bounded DOM); the count is the day's, from the window's own figures.
+  const historyShown = 12;
   let history = null;
   async function loadHistory() {
     const res = await fetch(base + '/today', { credentials: 'same-origin' });
     if (!res.ok) return;
     history = await res.json();
-    $('history-count').textContent = history.length;
+    $('history-count').textContent = view.today.completed + view.today.noShows;
     const hhmm = (iso) => iso ? new Date(iso).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: 'Asia/Shanghai' }) : '';
-    $('history').innerHTML = history.map(k => `<li data-ticket="${esc(k.id)}" class="${k.status === 'noShow' ? 'muted' : ''}">${esc(hhmm(k.finishedAt ?? k.calledAt))} `
+    $('history').innerHTML = history.slice(0, historyShown).map(k => `<li data-ticket="${esc(k.id)}" class="${k.status === 'noShow' ? 'muted' : ''}">${esc(hhmm(k.finishedAt ?? k.calledAt))} `
       + `<b>${esc(k.number)}</b> · ${esc(k.serviceName)} · ${esc(k.outcome ? t('outcome.' + k.outcome) : t('status.' + k.status))}</li>`).join('');
   }
 
