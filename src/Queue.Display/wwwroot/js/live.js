@@ -35,6 +35,7 @@ window.QueueHall = (() => {
   function banner(show) {
     const b = document.getElementById('qh-offline');
     if (b) b.classList.toggle('show', show);
+    if (show) document.documentElement.dataset.hub = 'away';
   }
 
   // handlers: { EventName: fn }, resync: async (connection) => {...}. Retries until the client loads (server away).
@@ -54,7 +55,7 @@ window.QueueHall = (() => {
     async function safeResync() {
       try {
         await resync(connection);
-        document.documentElement.dataset.hub = 'live'; // joined and in step: what tests (and a curious technician) look for
+        document.documentElement.dataset.hub = 'live'; // joined and in step ('away' while the banner shows): what tests look for
       } catch (e) { console.warn('resync failed', e); }
     }
     async function start() {
