@@ -54,6 +54,8 @@ builder.Services.AddHallSupervision();
 builder.Services.AddQueueRatings();
 builder.Services.AddHostedService<PadBridge>();
 builder.Services.AddRazorComponents();
+// Pages are most of what a phone downloads: compress them (static assets come precompressed, decision 0086).
+builder.Services.AddResponseCompression();
 builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddHttpContextAccessor();
 
@@ -65,6 +67,7 @@ await app.Services.GetRequiredService<Queue.Silo.Citizen.CitizenSecrets>().Ensur
 
 // First: everything after it (rate limits, the presence network check, absolute URLs) sees the citizen, not the proxy.
 app.UseForwardedHeaders();
+app.UseResponseCompression();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMethodNotAllowed();

@@ -28,7 +28,7 @@ public static class L
 
     public static string Of(WindowState s) => s switch
     {
-        WindowState.Closed => T("暂停服务", "Closed"),
+        WindowState.Closed => T("已关闭", "Closed"), // not 暂停服务: a closed window does not come back shortly
         WindowState.Open => T("空闲", "Open"),
         WindowState.Paused => T("暂停", "Paused"),
         WindowState.Serving => T("办理中", "Serving"),

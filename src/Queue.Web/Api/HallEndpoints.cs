@@ -4,6 +4,9 @@ using Queue.Silo.Views;
 
 namespace Queue.Web.Api;
 
+/// <summary>The tickets the wall asks to get ready: the head of each working window's list, in window order.</summary>
+public sealed record NextTickets(IReadOnlyList<string> Numbers);
+
 /// <summary>Public reads: the halls, one hall's services and windows, and its board.</summary>
 public static class HallEndpoints
 {
@@ -16,6 +19,9 @@ public static class HallEndpoints
             TypedResults.Ok((await client.SnapshotAsync(hallId)).Detail));
         group.MapGet("/{hallId}/board", async (string hallId, HallClient client) =>
             TypedResults.Ok<Board>((await client.SnapshotAsync(hallId)).Board));
+        // The wall's "请 X 号准备": the ticket numbers the working windows would call next (numbers only, as on the wall).
+        group.MapGet("/{hallId}/board/next", async (string hallId, HallClient client) =>
+            TypedResults.Ok(new NextTickets(Queue.Display.Shared.NextUp.Of(await client.SnapshotAsync(hallId)))));
         return routes;
     }
 }

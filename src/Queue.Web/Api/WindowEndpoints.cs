@@ -29,6 +29,15 @@ public static class WindowEndpoints
             RequireWindow(user, hallId, windowId);
             return TypedResults.Ok(WindowDesk.Of(await c.SnapshotAsync(hallId), windowId));
         });
+        // Today's handled and no-show tickets at this window, newest first: the terminal's record of its day. Read only:
+        // the engine undoes neither (a recall is only of the ticket being called).
+        group.MapGet("/today", async (string hallId, string windowId, ClaimsPrincipal user, HallClient c) =>
+        {
+            RequireWindow(user, hallId, windowId);
+            return TypedResults.Ok((await c.SnapshotAsync(hallId)).Tickets.Values
+                .Where(t => t.WindowId == windowId && t.Status is TicketStatus.Done or TicketStatus.NoShow)
+                .OrderByDescending(t => t.FinishedAt ?? t.CalledAt).Take(50).ToList());
+        });
         group.MapPost("/open", (string hallId, string windowId, ClaimsPrincipal user, HallClient c) =>
             Window(user, hallId, windowId, () => c.OpenWindowAsync(hallId, windowId, AtCounter(user))));
         group.MapPost("/close", (string hallId, string windowId, ClaimsPrincipal user, HallClient c) =>

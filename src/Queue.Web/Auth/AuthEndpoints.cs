@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
+using System.Security.Claims;
 using Queue.Silo.Accounts;
+using Queue.Silo.Hosting;
 using Queue.Web.Infrastructure;
 
 namespace Queue.Web.Auth;
@@ -31,8 +33,13 @@ public static class AuthEndpoints
             var back = returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") ? returnUrl : "/";
             if (account is null) return Results.Redirect($"/login?failed=1&returnUrl={Uri.EscapeDataString(back)}");
             await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, Claims.For(account, CookieAuthenticationDefaults.AuthenticationScheme));
-            return Results.Redirect(back);
+            // Staff who sign in from nowhere in particular came to work: their own window's terminal, not the public home page.
+            return Results.Redirect(back == "/" && WindowOf(account) is { } terminal ? terminal : back);
         }).DisableAntiforgery().RequireRateLimiting(RateLimits.Login).ExcludeFromDescription();
+
+        // The home page's terminal link: signed-in staff go to the window they work, managers to the hall's first window.
+        routes.MapGet("/terminal/{hallId}", (string hallId, HttpContext http, HallClient halls) => TerminalOf(hallId, http, halls))
+            .ExcludeFromDescription();
 
         routes.MapPost("/account/logout", async (HttpContext http) =>
         {
@@ -40,5 +47,18 @@ public static class AuthEndpoints
             return Results.Redirect("/");
         }).DisableAntiforgery().ExcludeFromDescription();
         return routes;
+    }
+
+    private static string? WindowOf(Account account) =>
+        account is { Role: Role.Staff, HallId: { } hall, WindowId: { } window } ? $"/terminal/{Uri.EscapeDataString(hall)}/{Uri.EscapeDataString(window)}" : null;
+
+    private static async Task<IResult> TerminalOf(string hallId, HttpContext http, HallClient halls)
+    {
+        var user = http.User;
+        if (user.Identity?.IsAuthenticated != true) return Results.Redirect($"/login?returnUrl={Uri.EscapeDataString($"/terminal/{hallId}")}");
+        if (user.IsInRole(Role.Staff) && user.FindFirstValue(Claims.Hall) == hallId && user.FindFirstValue(Claims.Window) is { } own)
+            return Results.Redirect($"/terminal/{Uri.EscapeDataString(hallId)}/{Uri.EscapeDataString(own)}");
+        var first = (await halls.SnapshotAsync(hallId)).Detail.Windows.OrderBy(w => w.Number).FirstOrDefault();
+        return first is null ? Results.NotFound() : Results.Redirect($"/terminal/{Uri.EscapeDataString(hallId)}/{Uri.EscapeDataString(first.Id)}");
     }
 }

@@ -31,7 +31,7 @@ public static class CitizenFormEndpoints
         }).RequireRateLimiting(RateLimits.Tickets).ExcludeFromDescription();
 
         routes.MapPost("/book/{hallId}", async (string hallId, [FromForm] string? serviceId, [FromForm] string? date, [FromForm] long? slot,
-            [FromForm] string? name, [FromForm] string? phone, [FromForm] string? idNumber, BookingLedger ledger) =>
+            [FromForm] string? name, [FromForm] string? phone, [FromForm] string? idNumber, HttpContext http, BookingLedger ledger) =>
         {
             try
             {
@@ -42,6 +42,7 @@ public static class CitizenFormEndpoints
             catch (HallException e)
             {
                 var field = e.Errors?.Keys.FirstOrDefault();
+                new BookingFormEcho(serviceId, date, slot, name, phone, idNumber).Save(http, hallId);
                 return Results.Redirect($"/book/{Uri.EscapeDataString(hallId)}?service={Uri.EscapeDataString(serviceId ?? "")}&date={Uri.EscapeDataString(date ?? "")}" +
                     $"&error={Uri.EscapeDataString(field is null ? e.Code : "invalid." + field)}");
             }

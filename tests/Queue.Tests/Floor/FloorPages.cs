@@ -29,7 +29,8 @@ internal static class FloorPages
         var page = await chromium.NewPageAsync(address, width, height);
         await page.AddInitScriptAsync(Recorder);
         await page.GotoAsync($"/display/{Demo.City}{query}");
-        await page.WaitForFunctionAsync("() => window.QueueHall && document.getElementById('windows').children.length > 0");
+        // Rendered and joined to the hall: a call made next is pushed to this wall (live.js marks the join).
+        await page.WaitForFunctionAsync("() => window.QueueHall && document.getElementById('windows').children.length > 0 && document.documentElement.dataset.hub === 'live'");
         return page;
     }
 

@@ -2,6 +2,22 @@
 // server restart) it calls the page's resync, which re-joins and re-reads the state, so a screen left
 // alone for days always converges on the hall's current picture.
 window.QueueHall = (() => {
+  // The SignalR client (14 KB compressed) is fetched when the page connects, not beside the style sheets: on a slow
+  // phone it then no longer shares the bandwidth the first paint waits for (decision 0086). Its fingerprinted URL
+  // comes from this script's tag.
+  const hubClientUrl = document.currentScript?.dataset.signalr;
+  let hubClient = null;
+  function loadHubClient() {
+    if (window.signalR) return Promise.resolve();
+    return hubClient ??= new Promise((resolve, reject) => {
+      const s = document.createElement('script');
+      s.src = hubClientUrl;
+      s.onload = resolve;
+      s.onerror = () => { hubClient = null; s.remove(); reject(new Error('SignalR client did not load')); };
+      document.head.appendChild(s);
+    });
+  }
+
   const labels = JSON.parse(document.getElementById('qh-labels')?.textContent || '{}');
   const t = (key) => labels[key] ?? key;
   const esc = (s) => String(s ?? '').replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
@@ -19,10 +35,15 @@ window.QueueHall = (() => {
   function banner(show) {
     const b = document.getElementById('qh-offline');
     if (b) b.classList.toggle('show', show);
+    if (show) document.documentElement.dataset.hub = 'away';
   }
 
-  // handlers: { EventName: fn }, resync: async (connection) => {...}
+  // handlers: { EventName: fn }, resync: async (connection) => {...}. Retries until the client loads (server away).
   function connect(handlers, resync) {
+    loadHubClient().then(() => open(handlers, resync), () => { banner(true); setTimeout(() => connect(handlers, resync), 2000); });
+  }
+
+  function open(handlers, resync) {
     const connection = new signalR.HubConnectionBuilder()
       .withUrl('/hubs/hall')
       .withAutomaticReconnect({ nextRetryDelayInMilliseconds: ctx => Math.min(1000 * (ctx.previousRetryCount + 1), 5000) })
@@ -32,7 +53,10 @@ window.QueueHall = (() => {
     connection.onreconnected(async () => { banner(false); await safeResync(); });
     connection.onclose(() => { banner(true); setTimeout(start, 2000); });
     async function safeResync() {
-      try { await resync(connection); } catch (e) { console.warn('resync failed', e); }
+      try {
+        await resync(connection);
+        document.documentElement.dataset.hub = 'live'; // joined and in step ('away' while the banner shows): what tests look for
+      } catch (e) { console.warn('resync failed', e); }
     }
     async function start() {
       try {
@@ -45,7 +69,6 @@ window.QueueHall = (() => {
       }
     }
     start();
-    return connection;
   }
 
   // A refusal's problem details in the page's language: the hall's messages read "中文 / English" or

@@ -11,6 +11,9 @@
   let view = initial('qh-window');
   let outcome = null;
 
+  // What the staff member just did, said where they look (a ticket that leaves the screen must not vanish without a word).
+  const say = (key, ...args) => { $('message').textContent = args.reduce((s, a, i) => s.replace(`{${i}}`, a), t(key)); };
+
   async function act(path, body) {
     $('message').textContent = '';
     try {
@@ -39,10 +42,29 @@
       do {
         readAgain = false;
         const res = await fetch(base, { credentials: 'same-origin' });
-        if (res.ok) { view = await res.json(); render(); }
+        if (res.ok) {
+          const before = view.today;
+          view = await res.json();
+          render();
+          if (!history || before.completed !== view.today.completed || before.noShows !== view.today.noShows) await loadHistory();
+        }
       } while (readAgain);
     })().finally(() => { reading = null; });
     return reading;
+  }
+
+  // Today's handled and no-show tickets: read again only when the day's figures move. The latest dozen are shown (a
+  // terminal left on all day keeps a bounded DOM); the count is the day's, from the window's own figures.
+  const historyShown = 12;
+  let history = null;
+  async function loadHistory() {
+    const res = await fetch(base + '/today', { credentials: 'same-origin' });
+    if (!res.ok) return;
+    history = await res.json();
+    $('history-count').textContent = view.today.completed + view.today.noShows;
+    const hhmm = (iso) => iso ? new Date(iso).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: 'Asia/Shanghai' }) : '';
+    $('history').innerHTML = history.slice(0, historyShown).map(k => `<li data-ticket="${esc(k.id)}" class="${k.status === 'noShow' ? 'muted' : ''}">${esc(hhmm(k.finishedAt ?? k.calledAt))} `
+      + `<b>${esc(k.number)}</b> · ${esc(k.serviceName)} · ${esc(k.outcome ? t('outcome.' + k.outcome) : t('status.' + k.status))}</li>`).join('');
   }
 
   const two = (n) => String(n).padStart(2, '0');
@@ -54,7 +76,8 @@
 
   function render() {
     const w = view.window, cur = view.current;
-    $('state').textContent = t('state.' + w.state);
+    // A serving window whose ticket is only called says so: 已叫号 until the service starts, then 办理中.
+    $('state').textContent = cur && cur.status === 'called' ? t('status.called') : t('state.' + w.state);
     $('state').className = 'badge state-' + w.state;
     $('current').innerHTML = cur
       ? `<div class="current-number">${esc(cur.number)}</div>
@@ -101,7 +124,10 @@
   }
 
   function openOutcome(kind) {
-    if (kind === 'done') return act('/complete', { outcome: 'done' });
+    if (kind === 'done') {
+      const number = view.current?.number;
+      return act('/complete', { outcome: 'done' }).then(ok => { if (ok) say('saidDone', number); });
+    }
     outcome = kind;
     const form = $('outcome-form');
     form.reset();
@@ -127,7 +153,8 @@
     const form = e.target, body = { outcome, note: form.note.value || null };
     if (outcome === 'promised') body.promisedDate = form.promisedDate.value || null;
     if (outcome === 'supplementRequired') body.missingMaterials = [...form.querySelectorAll('input[name=material]:checked')].map(c => c.value);
-    if (await act('/complete', body)) closeOutcome();
+    const number = view.current?.number;
+    if (await act('/complete', body)) { closeOutcome(); say('saidDone', number); }
   });
   $('outcome-cancel').addEventListener('click', closeOutcome);
 
@@ -142,9 +169,16 @@
       const serviceId = $('transfer-to').value || view.current?.serviceId;
       if (!serviceId) return undefined;
       // A kept choice would silently apply to the next citizen's transfer.
+      const number = view.current?.number;
+      const where = [$('transfer-to').value ? $('transfer-to').selectedOptions[0].text : '', windowTarget ? $('transfer-window').selectedOptions[0].text : '']
+        .filter(Boolean).join(' · ') || $('transfer-window').options[0].text;
       return act('/transfer', { serviceId, windowId: windowTarget }).then(ok => {
-        if (ok) { $('transfer-to').value = ''; $('transfer-window').value = ''; }
+        if (ok) { $('transfer-to').value = ''; $('transfer-window').value = ''; say('saidTransferred', number, where); }
       });
+    }
+    if (a === 'no-show') {
+      const number = view.current?.number;
+      return act('/no-show').then(ok => { if (ok) say('saidNoShow', number); });
     }
     return act('/' + a);
   });

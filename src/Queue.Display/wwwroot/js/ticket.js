@@ -107,6 +107,9 @@
     $('called-block').hidden = !isCalled;
     $('arrival').hidden = !(waiting && k.channel === 'mobile' && k.arrivedAt == null);
     $('cancel-ticket').hidden = !waiting;
+    // Paging is for a ticket that can still be called; a finished or cancelled one has nothing to page.
+    $('enable-alerts').hidden = !(waiting || k.status === 'called' || k.status === 'serving');
+    $('missed').hidden = k.status !== 'noShow';
     if ($('rate-link')) $('rate-link').hidden = k.status !== 'done';
     if (!waiting && !isCalled) $('page-alert').hidden = true;
     $('ahead').textContent = k.peopleAhead ?? 0;

@@ -6,7 +6,7 @@
   const root = document.querySelector('[data-hall]');
   const hallId = root.dataset.hall;
   const $ = (id) => document.getElementById(id);
-  let flashTimer, noticesShown = null;
+  let flashTimer, noticesShown = null, nextTimer;
 
   const announcer = window.QueueHallAnnouncer.create({
     repeat: Number(root.dataset.repeat ?? 2),
@@ -33,6 +33,22 @@
     $('waiting').innerHTML = [...byCategory]
       .map(([name, c]) => `<tr><td>${esc(name)}</td><td class="num">${c.count}</td><td>${esc(linesWait(c.queues))}</td></tr>`).join('');
     renderNotices(board.notices || []);
+    scheduleNext();
+  }
+
+  // 请 X 号准备: who the working windows would call next. The board does not carry it, so it is read a moment
+  // after the board changes (a burst of changes reads once).
+  function scheduleNext() {
+    clearTimeout(nextTimer);
+    nextTimer = setTimeout(loadNext, 300);
+  }
+  async function loadNext() {
+    try {
+      const res = await fetch(`/api/halls/${encodeURIComponent(hallId)}/board/next`, { cache: 'no-store' });
+      if (!res.ok) return;
+      const { numbers } = await res.json();
+      $('next').textContent = numbers.length ? t('next').replace('{0}', numbers.join(t('nextSeparator'))) : '';
+    } catch (e) { /* the next board change or the reconnect's resync tries again */ }
   }
 
   // Only a changed text restarts the scrolling, so a busy hall's many board updates do not make it jump.

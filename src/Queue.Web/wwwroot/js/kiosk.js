@@ -16,6 +16,16 @@
   ['pointerdown', 'keydown', 'touchstart', 'scroll'].forEach(e => window.addEventListener(e, reset, { passive: true }));
   reset();
 
+  // The on-screen keypad of the booking check-in: digits, the X of an ID number, delete one, clear.
+  const keypad = document.getElementById('keypad'), code = document.getElementById('checkin-code');
+  if (keypad && code) keypad.addEventListener('click', e => {
+    const key = e.target.closest('button[data-key]')?.dataset.key;
+    if (!key) return;
+    if (key === 'back') code.value = code.value.slice(0, -1);
+    else if (key === 'clear') code.value = '';
+    else if (code.value.length < code.maxLength) code.value += key;
+  });
+
   const print = document.getElementById('print-ticket');
   if (print) print.addEventListener('click', () => window.print());
   if (root.dataset.autoprint === '1') setTimeout(() => window.print(), 300);

@@ -99,7 +99,7 @@
         <td>${esc(w.ticketNumber ?? '—')}${w.serviceName ? `<div class="muted small">${esc(w.serviceName)}</div>` : ''}</td>
         <td>${w.elapsedMinutes == null ? '—' : esc(fmt('min', w.elapsedMinutes.toFixed(0)))}</td>
         <td>${w.servedToday}</td>
-        <td><div class="load"><div class="load-bar" style="width:${Math.round(100 * w.pendingMinutes / maxLoad)}%"></div><span>${w.pendingMinutes.toFixed(1)}</span></div></td>
+        <td><div class="load"><div class="load-bar" style="width:${Math.round(100 * w.pendingMinutes / maxLoad)}%"></div><span>${esc(fmt('min', w.pendingMinutes.toFixed(1)))}</span></div></td>
         <td class="skills">${skillChips(w.serviceIds)}</td>
         <td class="actions">
           ${w.state === 'closed' ? `<button type="button" class="small" data-open="${esc(w.id)}">${esc(t('open'))}</button>` : ''}
@@ -136,6 +136,13 @@
     document.getElementById('skills-list').innerHTML = services.map(s =>
       `<label><input type="checkbox" value="${esc(s.id)}" ${w.serviceIds.includes(s.id) ? 'checked' : ''}> ${esc(s.name)} <span class="muted small">${esc(s.category)}</span></label>`).join('');
     dialog.returnValue = '';
+    // A window with no service calls nobody: say so, and save only when asked a second time.
+    const warning = document.getElementById('skills-warning');
+    warning.hidden = true;
+    document.getElementById('skills-form').onsubmit = e => {
+      const none = !dialog.querySelector('#skills-list input:checked');
+      if (e.submitter?.value === 'save' && none && warning.hidden) { e.preventDefault(); warning.hidden = false; }
+    };
     dialog.onclose = async () => {
       if (dialog.returnValue !== 'save') return;
       const ids = [...dialog.querySelectorAll('input:checked')].map(i => i.value);
