@@ -55,5 +55,5 @@ public sealed class QueueFigures
             outcomes[(int)TicketOutcome.Rejected], normMinutes);
     }
 
-    private static double? Round(double? minutes) => minutes is { } m ? Math.Round(m, 2) : null;
+    private static double? Round(double? minutes) => minutes is { } m ? Math.Round(m, 2, MidpointRounding.AwayFromZero) : null;
 }
