@@ -18,6 +18,7 @@ using Queue.Web.Hubs;
 using Queue.Web.Infrastructure;
 using Queue.Web.Ratings;
 using Queue.Web.Reports;
+using Radzen;
 
 // QueueHall web host: REST API, SignalR hub and Blazor pages around the in-process hall engine.
 var builder = WebApplication.CreateBuilder(args);
@@ -52,7 +53,9 @@ builder.Services.AddHallSupervision();
 builder.Services.AddQueueRatings();
 builder.Services.AddHostedService<PadBridge>();
 builder.Services.AddQueueReports();
-builder.Services.AddRazorComponents();
+// Staff consoles run as interactive Blazor Server components; hall hardware and citizens' pages stay static (design.md §3).
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddRadzenComponents();
 builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddHttpContextAccessor();
 
@@ -103,6 +106,7 @@ app.MapHub<HallHub>("/hubs/hall");
 app.MapCultureSwitch();
 app.MapStaticAssets();
 app.MapRazorComponents<App>()
+    .AddInteractiveServerRenderMode()
     .AddAdditionalAssemblies(typeof(Queue.Display.DisplayAssembly).Assembly);
 
 app.Run();

@@ -20,6 +20,10 @@ public sealed class SchemaMigrator(IDbContextFactory<QueueDb> dbs, ILogger<Schem
         new(2, "tickets.FirstCalledAt",
             """ALTER TABLE "tickets" ADD COLUMN "FirstCalledAt" INTEGER NULL; UPDATE "tickets" SET "FirstCalledAt" = "CalledAt";""",
             """ALTER TABLE tickets ADD COLUMN "FirstCalledAt" timestamp with time zone NULL; UPDATE tickets SET "FirstCalledAt" = "CalledAt" WHERE "CalledAt" IS NOT NULL;"""),
+        // The queue reports' covering index (decision 0087): a hall's business days read without touching the table.
+        new(3, "tickets report index",
+            """CREATE INDEX IF NOT EXISTS "IX_tickets_report" ON "tickets" ("HallId", "BusinessDay", "IssuedAt", "ArrivedAt", "FirstCalledAt", "StartedAt", "FinishedAt", "Status", "Channel", "Outcome", "ServiceId", "WindowId", "StaffId");""",
+            """CREATE INDEX IF NOT EXISTS "IX_tickets_report" ON tickets ("HallId", "BusinessDay") INCLUDE ("IssuedAt", "ArrivedAt", "FirstCalledAt", "StartedAt", "FinishedAt", "Status", "Channel", "Outcome", "ServiceId", "WindowId", "StaffId");"""),
     ];
 
     public static int LatestVersion => Upgrades.Count == 0 ? 1 : Upgrades[^1].Version;
