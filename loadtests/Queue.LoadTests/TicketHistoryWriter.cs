@@ -82,7 +82,8 @@ public static class TicketHistoryWriter
     private static object?[] Values(HistoryTicket t, bool sqlite)
     {
         object? Instant(DateTimeOffset? at) => at is not { } v ? null : sqlite ? ((v.UtcTicks / 1000) << 11) : v;
-        var id = Guid.NewGuid();
+        // Time-ordered ids append to the primary key's index instead of landing all over it: a year loads minutes faster.
+        var id = Guid.CreateVersion7(t.IssuedAt);
         return
         [
             sqlite ? id.ToString().ToUpperInvariant() : id, t.HallId, t.ServiceId, t.Number, sqlite ? t.BusinessDay.ToString("yyyy-MM-dd") : t.BusinessDay,

@@ -7,7 +7,7 @@ namespace Queue.Silo.Reports;
 public static class Percentile
 {
     /// <summary><paramref name="sorted"/> ascending; null when empty.</summary>
-    public static double? Of(IReadOnlyList<double> sorted, double p)
+    public static T? Of<T>(IReadOnlyList<T> sorted, double p) where T : struct
     {
         if (sorted.Count == 0) return null;
         var rank = (int)Math.Ceiling(p / 100.0 * sorted.Count);

@@ -3,15 +3,17 @@ using Queue.Silo.Tickets;
 namespace Queue.Silo.Reports;
 
 /// <summary>
-/// Counts and waits of the tickets of one report row, added one ticket at a time. Waits are kept whole, so the
-/// percentiles are exact, not estimated from buckets.
+/// Counts and waits of the tickets of one report row, added one ticket at a time. Every wait is kept (in ms), so
+/// the percentiles are exact, not estimated from buckets.
 /// </summary>
 public sealed class QueueFigures
 {
-    private readonly List<double> waits = [];
-    private double waitSum, handlingSum;
+    private readonly List<int> waits = [];
+    private long waitSum, handlingSum;
     private int issued, served, noShow, cancelled, within15, handled, kiosk, mobile, booking;
     private readonly int[] outcomes = new int[4];
+
+    private const int Within15Ms = 15 * 60_000;
 
     public int Issued => issued;
 
@@ -31,15 +33,15 @@ public sealed class QueueFigures
             case TicketStatus.Cancelled: cancelled++; break;
         }
         if (t.Outcome is { } o) outcomes[(int)o]++;
-        if (t.WaitMinutes is { } w)
+        if (t.WaitMs >= 0)
         {
-            waits.Add(w);
-            waitSum += w;
-            if (w <= 15) within15++;
+            waits.Add(t.WaitMs);
+            waitSum += t.WaitMs;
+            if (t.WaitMs <= Within15Ms) within15++;
         }
-        if (t.HandlingMinutes is { } h)
+        if (t.HandlingMs >= 0)
         {
-            handlingSum += h;
+            handlingSum += t.HandlingMs;
             handled++;
         }
     }
@@ -49,11 +51,13 @@ public sealed class QueueFigures
         waits.Sort();
         var n = waits.Count;
         return new ReportRow(key, name, issued, served, noShow, cancelled,
-            n == 0 ? null : Round(waitSum / n), Round(Percentile.Of(waits, 90)), handled == 0 ? null : Round(handlingSum / handled),
+            n == 0 ? null : Round(waitSum / (double)n), Round(Percentile.Of(waits, 90)), handled == 0 ? null : Round(handlingSum / (double)handled),
             n == 0 ? null : Math.Round((double)within15 / n, 4), Round(Percentile.Of(waits, 50)), n, kiosk, mobile, booking,
             outcomes[(int)TicketOutcome.Done], outcomes[(int)TicketOutcome.Promised], outcomes[(int)TicketOutcome.SupplementRequired],
             outcomes[(int)TicketOutcome.Rejected], normMinutes);
     }
 
-    private static double? Round(double? minutes) => minutes is { } m ? Math.Round(m, 2, MidpointRounding.AwayFromZero) : null;
+    private static double? Round(double? ms) => ms is { } m ? Math.Round(m / 60_000, 2, MidpointRounding.AwayFromZero) : null;
+
+    private static double? Round(int? ms) => Round((double?)ms);
 }

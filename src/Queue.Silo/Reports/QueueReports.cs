@@ -10,7 +10,7 @@ namespace Queue.Silo.Reports;
 /// Queue reports of a hall over business days (design.md §4 "Reports"), read from the tickets table rather than
 /// the engine: history is not the hall's live state, and reading it never waits on the hall's writer.
 /// </summary>
-public sealed class QueueReports(IDbContextFactory<QueueDb> dbs)
+public sealed class QueueReports(IDbContextFactory<QueueDb> dbs, DayCache cache, TimeProvider time)
 {
     private static readonly int[] BucketEdges = [0, 5, 10, 15, 20, 30, 45, 60, 90];
 
@@ -32,53 +32,86 @@ public sealed class QueueReports(IDbContextFactory<QueueDb> dbs)
             ?? throw Engine.HallException.NotFound("hall", hallId);
         var services = await db.Services.AsNoTracking().Where(s => s.HallId == hallId).ToDictionaryAsync(s => s.Id, ct);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(hall.TimeZoneId);
+        var days = await DaysAsync(db, hall, zone, from, to, ct);
+        var ids = cache.NamesOf(hallId).Snapshot();
+        var categoryOf = ids.Select(id => services.TryGetValue(id, out var s) ? s.Category : "").ToArray();
+        // A category is keyed by the first name index of its own: one array lookup per ticket.
+        var categoryKey = categoryOf.Select(c => Array.IndexOf(categoryOf, c)).ToArray();
 
         var total = new QueueFigures();
-        var rows = groupings.Distinct().ToDictionary(g => g, _ => new Dictionary<string, QueueFigures>());
+        var wanted = groupings.Distinct().ToArray();
+        // Rows keyed by a small number (name index, hour, day number, channel): no string is made per ticket.
+        var rows = wanted.Select(_ => new Dictionary<int, QueueFigures>()).ToArray();
         var heat = new int[7, 24];
-        var days = new HashSet<DateOnly>();
+        var openDays = new int[7];
         var buckets = new int[BucketEdges.Length];
         var plan = staffing ? new StaffingCounts() : null;
-        var clock = new LocalClock(zone);
 
-        await foreach (var t in TicketFacts.ReadAsync(db, hallId, from, to, ct))
+        foreach (var facts in days)
         {
-            total.Add(t);
-            days.Add(t.BusinessDay);
-            var weekday = Weekday(t.BusinessDay);
-            var hour = clock.Hour(t.WaitFrom);
-            heat[weekday, hour]++;
-            if (t.WaitMinutes is { } w) buckets[Bucket(w)]++;
-            var category = services.TryGetValue(t.ServiceId, out var service) ? service.Category : "";
-            foreach (var (grouping, figures) in rows)
+            if (facts.Length > 0) openDays[Weekday(facts[0].BusinessDay)]++;
+            foreach (var t in facts)
             {
-                var key = grouping switch
+                total.Add(t);
+                var weekday = Weekday(t.BusinessDay);
+                heat[weekday, t.ArrivalHour]++;
+                if (t.WaitMs >= 0) buckets[Bucket(t.WaitMs / 60_000.0)]++;
+                for (var g = 0; g < wanted.Length; g++)
                 {
-                    ReportGrouping.Day => t.BusinessDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                    ReportGrouping.Hour => HourKeys[hour],
-                    ReportGrouping.Service => t.ServiceId,
-                    ReportGrouping.Category => category,
-                    ReportGrouping.Window => t.WindowId,
-                    ReportGrouping.Staff => t.StaffId,
-                    _ => ChannelKey(t.Channel),
-                };
-                // A ticket never called belongs to no window and no staff member; it still counts in every other row.
-                if (key is null) continue;
-                if (!figures.TryGetValue(key, out var f)) figures[key] = f = new QueueFigures();
-                f.Add(t);
+                    var key = wanted[g] switch
+                    {
+                        ReportGrouping.Day => t.BusinessDay.DayNumber,
+                        ReportGrouping.Hour => t.ArrivalHour,
+                        ReportGrouping.Service => t.Service,
+                        ReportGrouping.Category => t.Service < 0 ? -1 : categoryKey[t.Service],
+                        ReportGrouping.Window => t.Window,
+                        ReportGrouping.Staff => t.Staff,
+                        _ => (int)t.Channel,
+                    };
+                    // A ticket never called belongs to no window and no staff member; it still counts in every other row.
+                    if (key < 0) continue;
+                    if (!rows[g].TryGetValue(key, out var f)) rows[g][key] = f = new QueueFigures();
+                    f.Add(t);
+                }
+                plan?.Add(t, t.Service >= 0 ? categoryOf[t.Service] : "", weekday);
             }
-            plan?.Add(t, category, weekday, hour, t.FirstCalledAt == 0 ? -1 : clock.Hour(t.FirstCalledAt));
         }
 
-        var names = await NamesAsync(db, hallId, rows.Keys, services, ct);
-        var result = rows.ToDictionary(r => r.Key, r => Ordered(r.Key, r.Value.Select(kv =>
-            kv.Value.ToRow(kv.Key, Name(names, r.Key, kv.Key), r.Key == ReportGrouping.Service && services.TryGetValue(kv.Key, out var s) ? s.NormMinutes : null))));
-        var openDays = new int[7];
-        foreach (var d in days) openDays[Weekday(d)]++;
+        var names = await NamesAsync(db, hallId, wanted, services, ct);
+        var result = new Dictionary<ReportGrouping, IReadOnlyList<ReportRow>>();
+        for (var g = 0; g < wanted.Length; g++)
+        {
+            var grouping = wanted[g];
+            result[grouping] = Ordered(grouping, rows[g].Select(kv =>
+            {
+                var key = Key(grouping, kv.Key, ids, categoryOf);
+                return kv.Value.ToRow(key, Name(names, grouping, key),
+                    grouping == ReportGrouping.Service && services.TryGetValue(key, out var s) ? s.NormMinutes : null);
+            }));
+        }
         var distribution = BucketEdges.Select((edge, i) => new WaitBucket(edge, i + 1 < BucketEdges.Length ? BucketEdges[i + 1] : null, buckets[i])).ToList();
         var target = hall.Settings.TargetWaitMinutes;
         return new QueueReport(hallId, from, to, target, total.ToRow("all", hall.Name), result, heat, openDays, distribution,
             plan?.Plan(openDays, services.Values.ToList(), target) ?? []);
+    }
+
+    /// <summary>
+    /// The tickets of every day of the period: days that can no longer change from the cache, the rest (and days not
+    /// yet cached) in one read of the span they cover.
+    /// </summary>
+    private async Task<List<TicketFact[]>> DaysAsync(QueueDb db, Hall hall, TimeZoneInfo zone, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var today = hall.BusinessDay(time.GetUtcNow());
+        var all = Enumerable.Range(0, to.DayNumber - from.DayNumber + 1).Select(from.AddDays).ToList();
+        var missing = all.Where(d => !cache.TryGet(hall.Id, d, out _)).ToList();
+        Dictionary<DateOnly, List<TicketFact>> read = [];
+        if (missing.Count > 0)
+        {
+            read = await TicketFacts.ReadAsync(db, hall.Id, zone, cache.NamesOf(hall.Id), missing[0], missing[^1], ct);
+            for (var d = missing[0]; d <= missing[^1]; d = d.AddDays(1))
+                if (DayCache.Keeps(d, today)) cache.Put(hall.Id, d, read.TryGetValue(d, out var l) ? [.. l] : []);
+        }
+        return [.. all.Select(d => cache.TryGet(hall.Id, d, out var facts) ? facts : read.TryGetValue(d, out var l) ? [.. l] : [])];
     }
 
     /// <summary>Every hall with its parent, for access checks and the city roll-up.</summary>
@@ -98,6 +131,15 @@ public sealed class QueueReports(IDbContextFactory<QueueDb> dbs)
     };
 
     private static readonly string[] HourKeys = [.. Enumerable.Range(0, 24).Select(h => h.ToString("00", CultureInfo.InvariantCulture))];
+
+    private static string Key(ReportGrouping g, int key, string[] ids, string[] categoryOf) => g switch
+    {
+        ReportGrouping.Day => DateOnly.FromDayNumber(key).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ReportGrouping.Hour => HourKeys[key],
+        ReportGrouping.Category => categoryOf[key],
+        ReportGrouping.Channel => ChannelKey((TicketChannel)key),
+        _ => ids[key],
+    };
 
     private static int Bucket(double wait)
     {
@@ -127,23 +169,5 @@ public sealed class QueueReports(IDbContextFactory<QueueDb> dbs)
             foreach (var a in await db.Accounts.AsNoTracking().Where(a => a.HallId == hallId).ToListAsync(ct))
                 names[(ReportGrouping.Staff, a.Id)] = string.IsNullOrEmpty(a.StaffNumber) ? a.DisplayName : $"{a.DisplayName}（{a.StaffNumber}）";
         return names;
-    }
-
-    /// <summary>Local hours of UTC instants; the offset is looked up once per UTC hour, as rows come in time order.</summary>
-    private sealed class LocalClock(TimeZoneInfo zone)
-    {
-        private long hourStart = long.MinValue;
-        private long offset;
-
-        public int Hour(long utcTicks)
-        {
-            var bucket = utcTicks - utcTicks % TimeSpan.TicksPerHour;
-            if (bucket != hourStart)
-            {
-                hourStart = bucket;
-                offset = zone.GetUtcOffset(new DateTime(bucket, DateTimeKind.Utc)).Ticks;
-            }
-            return (int)((utcTicks + offset) / TimeSpan.TicksPerHour % 24);
-        }
     }
 }

@@ -10,18 +10,18 @@ public sealed class StaffingCounts
 {
     private readonly Dictionary<(string Category, int Weekday, int Hour), int> arrivals = [];
     private readonly Dictionary<string, (double Sum, int Count)> handling = [];
-    private readonly HashSet<(string Category, DateOnly Day, int Hour, string Window)> seen = [];
+    private readonly HashSet<(string Category, DateOnly Day, int Hour, short Window)> seen = [];
 
-    public void Add(in TicketFact t, string category, int weekday, int arrivalHour, int calledHour)
+    public void Add(in TicketFact t, string category, int weekday)
     {
-        var key = (category, weekday, arrivalHour);
+        var key = (category, weekday, t.ArrivalHour);
         arrivals[key] = arrivals.GetValueOrDefault(key) + 1;
         if (t.HandlingMinutes is { } h)
         {
             var (sum, count) = handling.GetValueOrDefault(category);
             handling[category] = (sum + h, count + 1);
         }
-        if (calledHour >= 0 && t.WindowId is { } w) seen.Add((category, t.BusinessDay, calledHour, w));
+        if (t.CalledHour >= 0 && t.Window >= 0) seen.Add((category, t.BusinessDay, t.CalledHour, t.Window));
     }
 
     /// <summary>
