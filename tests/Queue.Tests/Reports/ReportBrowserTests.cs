@@ -67,6 +67,7 @@ public sealed class ReportBrowserTests
         await page.GotoAsync($"/reports/{Demo.City}?period=day&date=2026-11-17");
         await Assertions.Expect(page.Locator("#no-data")).ToContainTextAsync("暂无数据", new() { Timeout = 15000 });
         Assert.Equal(0, await page.Locator("#summary").CountAsync());
+        await Assertions.Expect(page.Locator("#halls tbody tr").First).ToContainTextAsync("暂无数据");
         await Chromium.ScreenshotAsync(page, "reports-empty");
 
         // Down to a town hall from the city's side-by-side view, then in English.
