@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Queue.Silo.Engine;
-using Queue.Silo.Halls;
 using Queue.Silo.Ratings;
 using Queue.Silo.Reports;
 using Queue.Web.Infrastructure;
@@ -35,7 +34,7 @@ public static class ReportEndpoints
             var grouping = Grouping(by);
             var rows = await reports.RowsAsync(hallId, period.From, period.To, grouping, http.RequestAborted);
             var name = string.Create(CultureInfo.InvariantCulture, $"queue-{hallId}-{grouping.ToString().ToLowerInvariant()}-{period.From:yyyyMMdd}-{period.To:yyyyMMdd}");
-            await TableExport.WriteAsync(http, format, name, "排队统计", ReportExportRow.Headers, ReportExportRow.Stream(rows));
+            await TableExport.WriteAsync(http, format, name, "排队统计", ReportExportRow.Headers, rows.Select(ReportExportRow.Fields).ToAsyncEnumerable());
         });
 
         group.MapGet("/halls", async Task<Ok<IReadOnlyList<HallReportRow>>> (string hallId, DateOnly? from, DateOnly? to, ClaimsPrincipal user,

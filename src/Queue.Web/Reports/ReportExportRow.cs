@@ -21,12 +21,6 @@ public static class ReportExportRow
         N(r.Done), N(r.Promised), N(r.SupplementRequired), N(r.Rejected), D(r.NormMinutes),
     ];
 
-    public static async IAsyncEnumerable<IReadOnlyList<string>> Stream(IEnumerable<ReportRow> rows)
-    {
-        foreach (var r in rows) yield return Fields(r);
-        await Task.CompletedTask;
-    }
-
     private static string N(int v) => v.ToString(CultureInfo.InvariantCulture);
 
     private static string D(double? v) => v?.ToString("0.####", CultureInfo.InvariantCulture) ?? "";
