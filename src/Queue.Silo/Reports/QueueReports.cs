@@ -23,7 +23,8 @@ public sealed class QueueReports(IDbContextFactory<QueueDb> dbs, DayCache cache,
     /// <summary>
     /// The report of <paramref name="hallId"/> from <paramref name="from"/> to <paramref name="to"/> (business days,
     /// both included), with the rows of <paramref name="groupings"/> and, when asked, the staffing plan. Without
-    /// <paramref name="total"/> the total row stays empty: the API's rows need none, and a year's waits sort once less.
+    /// <paramref name="total"/> only the rows are counted (no total row, heat map or wait distribution): the API's rows
+    /// need none of them, and a year's waits sort once less.
     /// </summary>
     public async Task<QueueReport> BuildAsync(string hallId, DateOnly from, DateOnly to, IReadOnlyList<ReportGrouping> groupings,
         bool staffing, CancellationToken ct = default, bool total = true)
@@ -41,8 +42,14 @@ public sealed class QueueReports(IDbContextFactory<QueueDb> dbs, DayCache cache,
 
         var totals = new QueueFigures();
         var wanted = groupings.Distinct().ToArray();
-        // Rows keyed by a small number (name index, hour, day number, channel): no string is made per ticket.
-        var rows = wanted.Select(_ => new Dictionary<int, QueueFigures>()).ToArray();
+        // Rows indexed by a small number (name index, hour, day in the period, channel): no string and no hashing per ticket.
+        var rows = wanted.Select(g => new QueueFigures?[g switch
+        {
+            ReportGrouping.Day => to.DayNumber - from.DayNumber + 1,
+            ReportGrouping.Hour => 24,
+            ReportGrouping.Channel => 3,
+            _ => ids.Length,
+        }]).ToArray();
         var heat = new int[7, 24];
         var openDays = new int[7];
         var buckets = new int[BucketEdges.Length];
@@ -51,17 +58,20 @@ public sealed class QueueReports(IDbContextFactory<QueueDb> dbs, DayCache cache,
         foreach (var facts in days)
         {
             if (facts.Length > 0) openDays[Weekday(facts[0].BusinessDay)]++;
+            var weekday = facts.Length > 0 ? Weekday(facts[0].BusinessDay) : 0;
             foreach (var t in facts)
             {
-                if (total) totals.Add(t);
-                var weekday = Weekday(t.BusinessDay);
-                heat[weekday, t.ArrivalHour]++;
-                if (t.WaitMs >= 0) buckets[Bucket(t.WaitMs / 60_000.0)]++;
+                if (total)
+                {
+                    totals.Add(t);
+                    heat[weekday, t.ArrivalHour]++;
+                    if (t.WaitMs >= 0) buckets[Bucket(t.WaitMs / 60_000.0)]++;
+                }
                 for (var g = 0; g < wanted.Length; g++)
                 {
                     var key = wanted[g] switch
                     {
-                        ReportGrouping.Day => t.BusinessDay.DayNumber,
+                        ReportGrouping.Day => t.BusinessDay.DayNumber - from.DayNumber,
                         ReportGrouping.Hour => t.ArrivalHour,
                         ReportGrouping.Service => t.Service,
                         ReportGrouping.Category => t.Service < 0 ? -1 : categoryKey[t.Service],
@@ -71,8 +81,7 @@ public sealed class QueueReports(IDbContextFactory<QueueDb> dbs, DayCache cache,
                     };
                     // A ticket never called belongs to no window and no staff member; it still counts in every other row.
                     if (key < 0) continue;
-                    if (!rows[g].TryGetValue(key, out var f)) rows[g][key] = f = new QueueFigures();
-                    f.Add(t);
+                    (rows[g][key] ??= new QueueFigures()).Add(t);
                 }
                 plan?.Add(t, t.Service >= 0 ? categoryOf[t.Service] : "", weekday);
             }
@@ -83,10 +92,10 @@ public sealed class QueueReports(IDbContextFactory<QueueDb> dbs, DayCache cache,
         for (var g = 0; g < wanted.Length; g++)
         {
             var grouping = wanted[g];
-            result[grouping] = Ordered(grouping, rows[g].Select(kv =>
+            result[grouping] = Ordered(grouping, rows[g].Select((figures, index) => (figures, index)).Where(r => r.figures is not null).Select(r =>
             {
-                var key = Key(grouping, kv.Key, ids, categoryOf);
-                return kv.Value.ToRow(key, Name(names, grouping, key),
+                var key = Key(grouping, r.index, from, ids, categoryOf);
+                return r.figures!.ToRow(key, Name(names, grouping, key),
                     grouping == ReportGrouping.Service && services.TryGetValue(key, out var s) ? s.NormMinutes : null);
             }));
         }
@@ -133,9 +142,9 @@ public sealed class QueueReports(IDbContextFactory<QueueDb> dbs, DayCache cache,
 
     private static readonly string[] HourKeys = [.. Enumerable.Range(0, 24).Select(h => h.ToString("00", CultureInfo.InvariantCulture))];
 
-    private static string Key(ReportGrouping g, int key, string[] ids, string[] categoryOf) => g switch
+    private static string Key(ReportGrouping g, int key, DateOnly from, string[] ids, string[] categoryOf) => g switch
     {
-        ReportGrouping.Day => DateOnly.FromDayNumber(key).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ReportGrouping.Day => from.AddDays(key).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         ReportGrouping.Hour => HourKeys[key],
         ReportGrouping.Category => categoryOf[key],
         ReportGrouping.Channel => ChannelKey((TicketChannel)key),
