@@ -22,7 +22,7 @@ public sealed class RatingTrendChartTests
         await page.FillAsync("input[name=password]", "demo123");
         await page.ClickAsync("button[type=submit]");
         var titles = page.Locator("#trend .rz-axis-title");
-        await Assertions.Expect(titles.First).ToBeAttachedAsync(new() { Timeout = 15000 });
+        await Assertions.Expect(titles.First).ToBeAttachedAsync(new() { Timeout = 30000 });
         var text = string.Join(" | ", await titles.AllTextContentsAsync());
         Assert.Contains("条", text);
         Assert.Contains("%", text);

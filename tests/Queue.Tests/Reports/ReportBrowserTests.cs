@@ -26,8 +26,9 @@ public sealed class ReportBrowserTests
         await page.FillAsync("input[name=username]", "manager");
         await page.FillAsync("input[name=password]", "demo123");
         await page.ClickAsync("button[type=submit]");
-        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("排队统计报表");
-        await Assertions.Expect(page.Locator("#card-issued b")).ToHaveTextAsync("10", new() { Timeout = 15000 });
+        // The circuit starts once blazor.web.js has loaded and its WebSocket is open: seconds on a loaded 2-core machine.
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("排队统计报表", new() { Timeout = 30000 });
+        await Assertions.Expect(page.Locator("#card-issued b")).ToHaveTextAsync("10", new() { Timeout = 30000 });
         await Assertions.Expect(page.Locator("#card-mean-wait b")).ToHaveTextAsync("17.6 分钟");
         await Assertions.Expect(page.Locator("#card-p50 b")).ToHaveTextAsync("15.0 分钟");
         await Assertions.Expect(page.Locator("#card-p90 b")).ToHaveTextAsync("40.0 分钟");
@@ -39,7 +40,7 @@ public sealed class ReportBrowserTests
 
         // The table follows the grouping picked; windows ranked in the chart.
         await page.ClickAsync("#tables button[data-by=window]");
-        await Assertions.Expect(page.Locator("#tables .rz-data-row")).ToHaveCountAsync(3);
+        await Assertions.Expect(page.Locator("#tables .rz-data-row")).ToHaveCountAsync(3, new() { Timeout = 30000 });
         await Assertions.Expect(page.Locator("#tables .rz-data-row").First).ToContainTextAsync("7号企业开办");
         Assert.Contains("by=window", await page.Locator("#export-csv").GetAttributeAsync("href"));
         await Assertions.Expect(page.Locator("#chart-windows .rz-bar-series").First).ToBeAttachedAsync();
@@ -47,7 +48,7 @@ public sealed class ReportBrowserTests
 
         // A month of a busy hall: charts with axes and legends, the heat map, the staffing plan.
         await page.ClickAsync("#filters button[data-kind=month]");
-        await Assertions.Expect(page.Locator("#card-issued b")).ToHaveTextAsync(november.ToString("N0", CultureInfo.InvariantCulture), new() { Timeout = 20000 });
+        await Assertions.Expect(page.Locator("#card-issued b")).ToHaveTextAsync(november.ToString("N0", CultureInfo.InvariantCulture), new() { Timeout = 30000 });
         Assert.Contains("period=month", page.Url); // the period is in the address, to share or bookmark
         await Assertions.Expect(page.Locator("#card-issued small").First).ToContainTextAsync("上期 " + october.ToString("N0", CultureInfo.InvariantCulture));
         foreach (var chart in new[] { "#chart-arrivals", "#chart-waits", "#chart-distribution", "#chart-windows" })
@@ -65,7 +66,7 @@ public sealed class ReportBrowserTests
 
         // A day without tickets says so.
         await page.GotoAsync($"/reports/{Demo.City}?period=day&date=2026-11-17");
-        await Assertions.Expect(page.Locator("#no-data")).ToContainTextAsync("暂无数据", new() { Timeout = 15000 });
+        await Assertions.Expect(page.Locator("#no-data")).ToContainTextAsync("暂无数据", new() { Timeout = 30000 });
         Assert.Equal(0, await page.Locator("#summary").CountAsync());
         await Assertions.Expect(page.Locator("#halls tbody tr").First).ToContainTextAsync("暂无数据");
         await Chromium.ScreenshotAsync(page, "reports-empty");
@@ -74,9 +75,9 @@ public sealed class ReportBrowserTests
         await page.GotoAsync($"/reports/{Demo.City}?period=day&date=2026-11-16");
         await page.ClickAsync($"#halls a[href^='/reports/{Demo.Town}']");
         await page.WaitForURLAsync($"**/reports/{Demo.Town}**");
-        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("东湖街道便民服务中心", new() { Timeout = 15000 });
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("东湖街道便民服务中心", new() { Timeout = 30000 });
         await page.GotoAsync($"/culture?lang=en&back=/reports/{Demo.City}?period=day%26date=2026-11-16");
-        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Queue reports", new() { Timeout = 15000 });
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Queue reports", new() { Timeout = 30000 });
         await Assertions.Expect(page.Locator("#card-p90 b")).ToHaveTextAsync("40.0 min");
         await Chromium.ScreenshotAsync(page, "reports-day-en");
     }
@@ -91,7 +92,7 @@ public sealed class ReportBrowserTests
         await page.FillAsync("input[name=username]", "staff07");
         await page.FillAsync("input[name=password]", "demo123");
         await page.ClickAsync("button[type=submit]");
-        await Assertions.Expect(page.Locator("#denied")).ToBeVisibleAsync(new() { Timeout = 15000 });
+        await Assertions.Expect(page.Locator("#denied")).ToBeVisibleAsync(new() { Timeout = 30000 });
     }
 
     /// <summary>Busy weeks of the city hall (Monday to Saturday), written below the engine like the benchmark's year.</summary>
