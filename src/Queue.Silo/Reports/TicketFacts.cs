@@ -7,7 +7,7 @@ namespace Queue.Silo.Reports;
 
 /// <summary>
 /// Reads a hall's tickets of some business days as <see cref="TicketFact"/>s straight from the data reader, from the
-/// report index of schema version 3 alone (decision 0087): millions of rows are too many to materialise as entities.
+/// report index of schema version 4 alone (decision 0087): millions of rows are too many to materialise as entities.
 /// Enums come back as their ordinals, computed by the database, so no string is made for them.
 /// </summary>
 public static class TicketFacts

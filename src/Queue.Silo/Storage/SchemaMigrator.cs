@@ -21,7 +21,8 @@ public sealed class SchemaMigrator(IDbContextFactory<QueueDb> dbs, ILogger<Schem
             """ALTER TABLE "tickets" ADD COLUMN "FirstCalledAt" INTEGER NULL; UPDATE "tickets" SET "FirstCalledAt" = "CalledAt";""",
             """ALTER TABLE tickets ADD COLUMN "FirstCalledAt" timestamp with time zone NULL; UPDATE tickets SET "FirstCalledAt" = "CalledAt" WHERE "CalledAt" IS NOT NULL;"""),
         // The queue reports' covering index (decision 0087): a hall's business days read without touching the table.
-        new(3, "tickets report index",
+        // Version 4, not 3: main's step 3 (idempotency_keys, decision 0084) comes before it once both are merged.
+        new(4, "tickets report index",
             """CREATE INDEX IF NOT EXISTS "IX_tickets_report" ON "tickets" ("HallId", "BusinessDay", "IssuedAt", "ArrivedAt", "FirstCalledAt", "StartedAt", "FinishedAt", "Status", "Channel", "Outcome", "ServiceId", "WindowId", "StaffId");""",
             """CREATE INDEX IF NOT EXISTS "IX_tickets_report" ON tickets ("HallId", "BusinessDay") INCLUDE ("IssuedAt", "ArrivedAt", "FirstCalledAt", "StartedAt", "FinishedAt", "Status", "Channel", "Outcome", "ServiceId", "WindowId", "StaffId");"""),
     ];

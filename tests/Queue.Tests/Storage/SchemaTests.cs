@@ -52,7 +52,7 @@ public sealed class SchemaTests
         var created = await ColumnsAsync(db, "tickets");
         var indexes = await IndexesAsync(db, "tickets");
 
-        // The database as version 1 left it: no first-call column (version 2), no report index (version 3). Every later step then runs on it.
+        // The database as version 1 left it: no first-call column (version 2), no report index (version 4). Every later step then runs on it.
         await ExecAsync(db, storage == StorageKind.Sqlite
             ? "DROP INDEX \"IX_tickets_report\"; ALTER TABLE tickets DROP COLUMN FirstCalledAt; UPDATE schema_versions SET version = 1"
             : "DROP INDEX \"IX_tickets_report\"; ALTER TABLE tickets DROP COLUMN \"FirstCalledAt\"; UPDATE schema_versions SET version = 1");
