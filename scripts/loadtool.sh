@@ -6,6 +6,7 @@
 #   scripts/loadtool.sh crash --storage postgres --kills 20
 #   scripts/loadtool.sh scale-out
 #   scripts/loadtool.sh fuzz --storage sqlite --requests 10000
+#   scripts/loadtool.sh history --storage sqlite|postgres [--tickets 2000000] [--days 365] [--runs 10]   (report timings)
 # See docs/operations.md. Installs nginx, redis-server and the node SignalR client when missing.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)

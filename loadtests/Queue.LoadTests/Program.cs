@@ -2,7 +2,7 @@ namespace Queue.LoadTests;
 
 /// <summary>
 /// <c>dotnet run -c Release --project loadtests/Queue.LoadTests -- COMMAND [--option value …]</c>
-/// Commands: <c>load</c>, <c>commit-rate</c>, <c>crash</c>, <c>scale-out</c>, <c>fuzz</c> (docs/operations.md).
+/// Commands: <c>load</c>, <c>commit-rate</c>, <c>crash</c>, <c>scale-out</c>, <c>fuzz</c>, <c>history</c> (docs/operations.md).
 /// Each prints a table on stderr and one JSON object on stdout; the exit code is 0 only when its checks hold.
 /// </summary>
 public static class LoadProgram
@@ -11,7 +11,7 @@ public static class LoadProgram
     {
         if (args.Length == 0 || args[0] is "-h" or "--help")
         {
-            Console.Error.WriteLine("usage: Queue.LoadTests load|commit-rate|crash|scale-out|fuzz [--option value ...]  (see docs/operations.md)");
+            Console.Error.WriteLine("usage: Queue.LoadTests load|commit-rate|crash|scale-out|fuzz|history [--option value ...]  (see docs/operations.md)");
             return 2;
         }
         var options = CommandOptions.Parse(args.Skip(1));
@@ -26,6 +26,7 @@ public static class LoadProgram
                 "crash" => await CrashCommand.RunAsync(options),
                 "scale-out" => await ScaleOutCommand.RunAsync(options),
                 "fuzz" => await FuzzCommand.RunAsync(options),
+                "history" => await HistoryCommand.RunAsync(options),
                 _ => throw new ArgumentException($"Unknown command {args[0]}."),
             };
         }

@@ -6,20 +6,9 @@ namespace Queue.Simulator;
 /// </summary>
 public static class ErlangC
 {
-    public static double MeanWaitMinutes(double arrivalsPerHour, double meanServiceMinutes, int windows)
-    {
-        var a = arrivalsPerHour * meanServiceMinutes / 60; // offered load in erlangs
-        if (a >= windows) return double.PositiveInfinity;
-        double term = 1, sum = 0;
-        for (var k = 0; k < windows; k++)
-        {
-            sum += term;
-            term *= a / (k + 1);
-        }
-        var top = term * windows / (windows - a); // a^c / c! · c / (c − a)
-        var pWait = top / (sum + top);
-        return pWait * meanServiceMinutes / (windows - a);
-    }
+    // One formula for the simulator and the reports' staffing plan.
+    public static double MeanWaitMinutes(double arrivalsPerHour, double meanServiceMinutes, int windows) =>
+        Queue.Silo.Reports.ErlangC.MeanWaitMinutes(arrivalsPerHour, meanServiceMinutes, windows);
 
     /// <summary>The Erlang C value for a scenario run pooled, or null when the scenario is not an M/M/c queue.</summary>
     public static double? For(Scenario scenario, WindowMode windows)

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Options;
 using Queue.Silo.Hosting;
 using Queue.Silo.Ratings;
+using Queue.Silo.Reports;
 using Queue.Silo.Seeding;
 using Queue.Silo.Storage;
 using Queue.Silo.Supervision;
@@ -18,6 +19,8 @@ using Queue.Web.Infrastructure;
 using Queue.Web.OpenApi;
 using Queue.Web.Ratings;
 using Orleans.Dashboard;
+using Queue.Web.Reports;
+using Radzen;
 
 // QueueHall web host: REST API, SignalR hub and Blazor pages around the co-hosted Orleans silo of the hall engine.
 var builder = WebApplication.CreateBuilder(args);
@@ -53,7 +56,10 @@ builder.Services.AddHostedService<HubBridge>();
 builder.Services.AddHallSupervision();
 builder.Services.AddQueueRatings();
 builder.Services.AddHostedService<PadBridge>();
-builder.Services.AddRazorComponents();
+builder.Services.AddQueueReports();
+// Staff consoles run as interactive Blazor Server components; hall hardware and citizens' pages stay static (design.md §3).
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddRadzenComponents();
 // Pages are most of what a phone downloads: compress them (static assets come precompressed, decision 0086).
 builder.Services.AddResponseCompression();
 builder.Services.AddCascadingAuthenticationState();
@@ -104,12 +110,14 @@ app.MapRatingExports();
 app.MapRatingConsoleForms();
 app.MapRatePageForm();
 app.MapPadPairForm();
+app.MapQueueReports();
 app.MapHub<HallHub>("/hubs/hall");
 // The Orleans Dashboard is an operator's tool, not part of the API contract.
 app.MapOrleansDashboard("/orleans").RequireAuthorization(AuthSetup.AdminPolicy).ExcludeFromDescription();
 app.MapCultureSwitch();
 app.MapStaticAssets();
 app.MapRazorComponents<App>()
+    .AddInteractiveServerRenderMode()
     .AddAdditionalAssemblies(typeof(Queue.Display.DisplayAssembly).Assembly);
 
 app.Run();

@@ -33,6 +33,11 @@ public sealed class SchemaMigrator(IDbContextFactory<QueueDb> dbs, ILogger<Schem
                 "CreatedAt" timestamp with time zone NOT NULL, CONSTRAINT "PK_idempotency_keys" PRIMARY KEY ("Key"));
             CREATE INDEX "IX_idempotency_keys_CreatedAt" ON idempotency_keys ("CreatedAt");
             """),
+        // The queue reports' covering index (decision 0087): a hall's business days read without touching the table.
+        // Version 4, not 3: main's step 3 (idempotency_keys, decision 0084) comes before it once both are merged.
+        new(4, "tickets report index",
+            """CREATE INDEX IF NOT EXISTS "IX_tickets_report" ON "tickets" ("HallId", "BusinessDay", "IssuedAt", "ArrivedAt", "FirstCalledAt", "StartedAt", "FinishedAt", "Status", "Channel", "Outcome", "ServiceId", "WindowId", "StaffId");""",
+            """CREATE INDEX IF NOT EXISTS "IX_tickets_report" ON tickets ("HallId", "BusinessDay") INCLUDE ("IssuedAt", "ArrivedAt", "FirstCalledAt", "StartedAt", "FinishedAt", "Status", "Channel", "Outcome", "ServiceId", "WindowId", "StaffId");"""),
     ];
 
     public static int LatestVersion => Upgrades.Count == 0 ? 1 : Upgrades[^1].Version;

@@ -34,6 +34,14 @@ public sealed class OperationAnswers : IOpenApiOperationTransformer
         ["/api/halls/{hallId}/presence-qr.png"] = ["image/png"],
         ["/api/ratings/export.{format}"] = ["text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
         ["/api/rating-cases/export.{format}"] = ["text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
+        ["/api/halls/{hallId}/reports/queue/export.{format}"] = ["text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
+    };
+
+    /// <summary>A parameter whose values differ by route: the queue report's groupings are not the score table's.</summary>
+    private static readonly Dictionary<(string Route, string Name), string[]> RouteEnums = new()
+    {
+        [("/api/halls/{hallId}/reports/queue", "by")] = ["day", "hour", "service", "category", "window", "staff", "channel"],
+        [("/api/halls/{hallId}/reports/queue/export.{format}", "by")] = ["day", "hour", "service", "category", "window", "staff", "channel"],
     };
 
     private static readonly Dictionary<string, string[]> Enums = new()
@@ -128,7 +136,8 @@ public sealed class OperationAnswers : IOpenApiOperationTransformer
     private static void Describe(IOpenApiParameter parameter, string route)
     {
         if (parameter is not OpenApiParameter p || p.Schema is not OpenApiSchema s) return;
-        if (Enums.TryGetValue(p.Name ?? "", out var values) && s.Type?.HasFlag(JsonSchemaType.String) == true)
+        if ((RouteEnums.TryGetValue((route, p.Name ?? ""), out var values) || Enums.TryGetValue(p.Name ?? "", out values)) &&
+            s.Type?.HasFlag(JsonSchemaType.String) == true)
             s.Enum = values.Select(v => (JsonNode)JsonValue.Create(v)).ToList();
         // Dates the handlers parse as yyyy-MM-dd; month is yyyy-MM.
         if (p.Name is "date" or "from" or "to" && s.Type?.HasFlag(JsonSchemaType.String) == true) s.Format = "date";

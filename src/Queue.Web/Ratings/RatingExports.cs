@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Security.Claims;
-using CsvHelper;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.EntityFrameworkCore;
 using Queue.Silo.Engine;
 using Queue.Silo.Halls;
@@ -49,27 +47,16 @@ public static class RatingExports
     private static async Task Write<T>(HttpContext http, IDbContextFactory<QueueDb> dbs, string format, string fileName, string sheetName,
         IReadOnlyList<string> headers, IAsyncEnumerable<T> rows, Func<T, Hall, IReadOnlyList<string>> fields, Func<T, string> hallOf)
     {
-        if (format is not ("csv" or "xlsx")) throw HallException.NotFound("export format", format);
+        if (!TableExport.IsFormat(format)) throw HallException.NotFound("export format", format);
         Dictionary<string, Hall> halls;
         await using (var db = await dbs.CreateDbContextAsync(http.RequestAborted))
             halls = await db.Halls.AsNoTracking().ToDictionaryAsync(h => h.Id, http.RequestAborted);
         var stamp = RatingReportEndpoints.Today(http.RequestServices.GetRequiredService<TimeProvider>()).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
-        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}-{stamp}.{format}\"";
-        if (format == "csv")
-        {
-            http.Response.ContentType = "text/csv; charset=utf-8";
-            // The BOM makes Excel read the Chinese headers as UTF-8; a comment starting with = must not run as a formula.
-            await using var csv = CsvWriter.Create(http.Response.Body, new CsvWriterOptions { WriteByteOrderMark = true, Injection = CsvInjection.Escape }, leaveOpen: true);
-            await csv.WriteRecordAsync([.. headers], http.RequestAborted);
-            await foreach (var row in rows)
-                await csv.WriteRecordAsync([.. fields(row, halls[hallOf(row)])], http.RequestAborted);
-            await csv.FlushAsync(http.RequestAborted);
-            return;
-        }
-        http.Response.ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-        // The zip writer is synchronous; this response alone may write synchronously.
-        if (http.Features.Get<IHttpBodyControlFeature>() is { } body) body.AllowSynchronousIO = true;
-        using var xlsx = new XlsxStream(http.Response.Body, sheetName, headers);
-        await foreach (var row in rows) xlsx.WriteRow(fields(row, halls[hallOf(row)]));
+        await TableExport.WriteAsync(http, format, $"{fileName}-{stamp}", sheetName, headers, Fields(rows, r => fields(r, halls[hallOf(r)])));
+    }
+
+    private static async IAsyncEnumerable<IReadOnlyList<string>> Fields<T>(IAsyncEnumerable<T> rows, Func<T, IReadOnlyList<string>> fields)
+    {
+        await foreach (var row in rows) yield return fields(row);
     }
 }

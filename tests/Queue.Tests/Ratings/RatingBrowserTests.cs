@@ -32,6 +32,8 @@ public sealed class RatingBrowserTests
         await Assertions.Expect(page.Locator("#ratings tr.bad .phone")).ToHaveTextAsync("13912345678");
         await Assertions.Expect(page.Locator("#formula")).ToContainTextAsync("0.6");
         Assert.Equal(2, await page.Locator("svg.ranking rect.bar").CountAsync());
+        // The trend is an interactive island (decision 0087): shot once its axes are drawn.
+        await Assertions.Expect(page.Locator("#trend .rz-axis-title").First).ToBeAttachedAsync(new() { Timeout = 30000 });
         await Chromium.ScreenshotAsync(page, "ratings-console");
 
         // Filter to the bad ratings only.

@@ -51,18 +51,23 @@ public sealed class SchemaTests
         }
         var created = await ColumnsAsync(db, "tickets");
         var keysCreated = await ColumnsAsync(db, "idempotency_keys");
+        var indexes = await IndexesAsync(db, "tickets");
 
-        // The database as version 1 left it: no first-call column, no idempotency keys. Every later step then runs on it.
+        // The database as version 1 left it: no first-call column (version 2), no idempotency keys (version 3), no report
+        // index (version 4). Every later step then runs on it.
         await ExecAsync(db, storage == StorageKind.Sqlite
-            ? "ALTER TABLE tickets DROP COLUMN FirstCalledAt; DROP TABLE idempotency_keys; UPDATE schema_versions SET version = 1"
-            : "ALTER TABLE tickets DROP COLUMN \"FirstCalledAt\"; DROP TABLE idempotency_keys; UPDATE schema_versions SET version = 1");
+            ? "DROP INDEX \"IX_tickets_report\"; ALTER TABLE tickets DROP COLUMN FirstCalledAt; DROP TABLE idempotency_keys; UPDATE schema_versions SET version = 1"
+            : "DROP INDEX \"IX_tickets_report\"; ALTER TABLE tickets DROP COLUMN \"FirstCalledAt\"; DROP TABLE idempotency_keys; UPDATE schema_versions SET version = 1");
         Assert.NotEqual(created, await ColumnsAsync(db, "tickets"));
+        Assert.DoesNotContain("IX_tickets_report", await IndexesAsync(db, "tickets"));
 
         await using var upgraded = new WebOnDatabase(db);
         var citizenAfter = upgraded.CreateClient();
         Assert.Equal(SchemaMigrator.LatestVersion, await upgraded.Services.GetRequiredService<SchemaMigrator>().CurrentVersionAsync());
         Assert.Equal(created, await ColumnsAsync(db, "tickets"));
         Assert.Equal(keysCreated, await ColumnsAsync(db, "idempotency_keys"));
+        Assert.Equal(indexes, await IndexesAsync(db, "tickets"));
+        Assert.Contains("IX_tickets_report", indexes);
         foreach (var ticket in issued)
         {
             var read = await citizenAfter.GetFromJsonAsync<JsonElement>($"/api/tickets/{ticket.Id}?token={ticket.Token}", ApiCalls.Json);
@@ -83,6 +88,21 @@ public sealed class SchemaTests
         await using var reader = await cmd.ExecuteReaderAsync();
         while (await reader.ReadAsync()) columns.Add(reader.GetString(0));
         return string.Join("\n", columns.Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>The names of the indexes of <paramref name="table"/>, sorted.</summary>
+    private static async Task<List<string>> IndexesAsync(TestDatabase db, string table)
+    {
+        await using var conn = Open(db);
+        await conn.OpenAsync();
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = db.Kind == StorageKind.Sqlite
+            ? $"SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = '{table}'"
+            : $"SELECT indexname FROM pg_indexes WHERE tablename = '{table}'";
+        var names = new List<string>();
+        await using var reader = await cmd.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) names.Add(reader.GetString(0));
+        return [.. names.Order(StringComparer.Ordinal)];
     }
 
     private static async Task ExecAsync(TestDatabase db, string sql)
