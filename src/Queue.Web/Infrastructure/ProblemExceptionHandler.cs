@@ -10,7 +10,7 @@ namespace Queue.Web.Infrastructure;
 /// Turns every refusal into RFC 9457 problem details: the engine's refusals by kind, unreadable request
 /// bodies into 400 (or 413 when too large). Anything else is a fault of ours and stays a 500.
 /// </summary>
-public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> log) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
@@ -22,8 +22,8 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
             BadHttpRequestException { InnerException: JsonException json } e => Unreadable(e.StatusCode, json),
             BadHttpRequestException e => new ProblemDetails { Status = e.StatusCode, Title = "Unreadable request", Detail = e.Message, Extensions = { ["code"] = "request.unreadable" } },
             JsonException e => Unreadable(400, e),
-            // A silo died with the hall on it and the cluster has not yet moved it: answered, not lost; retry shortly.
-            SiloUnavailableException or OrleansMessageRejectionException or TimeoutException => new ProblemDetails
+            // A silo died with the hall on it and the cluster has not yet moved it (or is still forming): retry shortly.
+            OrleansException or TimeoutException => new ProblemDetails
             {
                 Status = 503, Title = "Hall moving to another node",
                 Detail = "大厅服务正在切换节点，请稍后重试。/ The hall is moving to another node; retry in a moment.",
@@ -32,7 +32,11 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
             _ => null,
         };
         if (problem is null) return false;
-        if (problem.Status == 503) http.Response.Headers.RetryAfter = "1";
+        if (problem.Status == 503)
+        {
+            http.Response.Headers.RetryAfter = "1";
+            log.LogWarning(exception, "Answered 503 for {Path}", http.Request.Path);
+        }
         http.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
     }

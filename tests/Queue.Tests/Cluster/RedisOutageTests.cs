@@ -23,6 +23,7 @@ public sealed class RedisOutageTests
             db.Settings().Concat(Queue.LoadTests.SiloCluster.Node(redis.Address, cluster).Select(p => new KeyValuePair<string, string?>(p.Key, p.Value)));
         await using var a = await ServerProcess.StartAsync(Node());
         await using var b = await ServerProcess.StartAsync(Node());
+        await Task.WhenAll(a.WaitServingAsync(), b.WaitServingAsync());
         using var viaA = new HttpClient { BaseAddress = a.Address, Timeout = TimeSpan.FromSeconds(10) };
         using var viaB = new HttpClient { BaseAddress = b.Address, Timeout = TimeSpan.FromSeconds(10) };
         await using var displayOnB = await HubProbe.StartAsync(b.Address, $"join:{Demo.City}");

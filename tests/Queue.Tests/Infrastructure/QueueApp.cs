@@ -63,7 +63,12 @@ public sealed class QueueApp : WebApplicationFactory<Program>
     {
         foreach (var (k, v) in settings) builder.UseSetting(k, v);
         builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(settings));
-        if (clock is not null) builder.ConfigureServices(s => s.Replace(ServiceDescriptor.Singleton(clock)));
+        // Only the engine's clock: Orleans' own (keyed) clocks stay on real time (SiloHosting pins them).
+        if (clock is not null) builder.ConfigureServices(s =>
+        {
+            foreach (var engineClock in s.Where(d => d.ServiceType == typeof(TimeProvider) && !d.IsKeyedService).ToList()) s.Remove(engineClock);
+            s.AddSingleton(clock);
+        });
     }
 
     /// <summary>An HTTP client signed in as a demo account (password demo123).</summary>

@@ -52,6 +52,27 @@ public sealed class ServerProcess : IAsyncDisposable
         return server;
     }
 
+    /// <summary>
+    /// Until this node reads <paramref name="hallId"/>'s board through the hall's grain: a node that has just joined a
+    /// cluster answers 503 for a moment while the cluster takes it in (decision 0084).
+    /// </summary>
+    public async Task WaitServingAsync(string hallId = Demo.City)
+    {
+        using var http = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(10) };
+        var until = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            try
+            {
+                if ((await http.GetAsync($"/api/halls/{hallId}/board")).IsSuccessStatusCode) return;
+            }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) { }
+            if (DateTime.UtcNow > until) throw new TimeoutException($"node {Address} did not serve hall {hallId} within 30 s");
+            await Task.Delay(200);
+        }
+    }
+
     public async Task WaitHealthyAsync(TimeSpan timeout)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };

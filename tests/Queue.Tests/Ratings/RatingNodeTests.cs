@@ -15,6 +15,7 @@ public sealed class RatingNodeTests
         var cluster = Queue.LoadTests.SiloCluster.NewId();
         await using var nodeA = await ServerProcess.StartAsync(db.Settings().Concat(TestEnvironment.ClusterNode(cluster)));
         await using var nodeB = await ServerProcess.StartAsync(db.Settings().Concat(TestEnvironment.ClusterNode(cluster)).Append(new("Demo:Seed", "false")));
+        await Task.WhenAll(nodeA.WaitServingAsync(), nodeB.WaitServingAsync());
         var a = new HttpClient { BaseAddress = nodeA.Address };
         var b = new HttpClient { BaseAddress = nodeB.Address };
         var managerA = await SignedInAsync(nodeA, "manager");

@@ -13,6 +13,7 @@ public sealed class TwoNodeTests
         var cluster = Queue.LoadTests.SiloCluster.NewId();
         await using var a = await ServerProcess.StartAsync(db.Settings().Concat(TestEnvironment.ClusterNode(cluster)));
         await using var b = await ServerProcess.StartAsync(db.Settings().Concat(TestEnvironment.ClusterNode(cluster)));
+        await Task.WhenAll(a.WaitServingAsync(), b.WaitServingAsync());
         using var viaA = new HttpClient { BaseAddress = a.Address };
         using var viaB = new HttpClient { BaseAddress = b.Address };
 
@@ -38,6 +39,7 @@ public sealed class TwoNodeTests
         var cluster = Queue.LoadTests.SiloCluster.NewId();
         await using var a = await ServerProcess.StartAsync(db.Settings().Concat(TestEnvironment.ClusterNode(cluster)));
         await using var b = await ServerProcess.StartAsync(db.Settings().Concat(TestEnvironment.ClusterNode(cluster)));
+        await Task.WhenAll(a.WaitServingAsync(), b.WaitServingAsync());
         using var viaA = new HttpClient { BaseAddress = a.Address };
         using var viaB = new HttpClient { BaseAddress = b.Address };
         var token = await viaA.SignInAsync("manager");
