@@ -19,6 +19,7 @@ public sealed record HallSummary(string Id, string Name, HallLevel Level, string
 
 public sealed record ServiceView(string Id, string Name, string Category, string Prefix, bool Bookable, double NormMinutes, ServiceGuide Guide);
 
+[Immutable]
 public sealed record WindowView(string Id, string HallId, int Number, string Name, IReadOnlyList<string> ServiceIds, WindowState State,
     Guid? CurrentTicketId, string? TicketNumber, string? StaffId);
 

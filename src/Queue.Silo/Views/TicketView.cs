@@ -4,6 +4,8 @@ using Queue.Silo.Tickets;
 namespace Queue.Silo.Views;
 
 /// <summary>A ticket as its holder, the API and the hub see it. <see cref="Position"/> is 1 for the next in line.</summary>
+/// <remarks>Immutable, so a grain's answer to a caller on its own silo is handed over without a copy.</remarks>
+[Immutable]
 public sealed record TicketView(
     Guid Id,
     string HallId,
