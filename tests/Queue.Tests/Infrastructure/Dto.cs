@@ -38,26 +38,11 @@ public static class ApiCalls
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
-    /// <summary>
-    /// Takes a ticket as a kiosk does: with an Idempotency-Key, retried on 503 (a hall moving between nodes answers
-    /// it with Retry-After), so a retry can never print a second ticket.
-    /// </summary>
     public static async Task<TicketDto> IssueAsync(this HttpClient client, string serviceId, string hallId = Demo.City, string channel = "kiosk")
     {
-        var key = Guid.NewGuid().ToString();
-        for (var attempt = 1; ; attempt++)
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/halls/{hallId}/tickets") { Content = JsonContent.Create(new { serviceId, channel }) };
-            request.Headers.Add("Idempotency-Key", key);
-            var res = await client.SendAsync(request);
-            if (res.StatusCode == System.Net.HttpStatusCode.ServiceUnavailable && attempt < 4)
-            {
-                await Task.Delay(1000);
-                continue;
-            }
-            if (!res.IsSuccessStatusCode) throw new HttpRequestException($"issue: {(int)res.StatusCode} {await res.Content.ReadAsStringAsync()}");
-            return (await res.Content.ReadFromJsonAsync<TicketDto>(Json))!;
-        }
+        var res = await client.PostAsJsonAsync($"/api/halls/{hallId}/tickets", new { serviceId, channel });
+        if (!res.IsSuccessStatusCode) throw new HttpRequestException($"issue: {(int)res.StatusCode} {await res.Content.ReadAsStringAsync()}");
+        return (await res.Content.ReadFromJsonAsync<TicketDto>(Json))!;
     }
 
     public static async Task<HttpResponseMessage> WindowAsync(this HttpClient client, int window, string action, object? body = null, string hallId = Demo.City) =>
