@@ -46,11 +46,12 @@ builder.Services.ConfigureHttpJsonOptions(o =>
 });
 builder.Services.AddQueueOpenApi();
 builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
-builder.Services.AddSignalR().AddJsonProtocol(o =>
+var signalR = builder.Services.AddSignalR().AddJsonProtocol(o =>
 {
     o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
     o.PayloadSerializerOptions.Encoder = Json.Options.Encoder;
 });
+builder.Services.AddSingleton(HubBackplane.Add(signalR, builder.Configuration));
 builder.Services.AddSingleton<TicketWatchers>();
 builder.Services.AddHostedService<HubBridge>();
 builder.Services.AddHallSupervision();

@@ -12,7 +12,7 @@ namespace Queue.Silo.Citizen;
 /// with the presence code, a booking turned into a ticket. Each goes to the hall's grain.
 /// </summary>
 public sealed class CitizenClient(HallClient client, HallCalendar calendar, CitizenSecrets secrets,
-    PresenceCodes presence, TimeProvider time)
+    IGrainFactory grains, TimeProvider time)
 {
     /// <summary>A phone ticket (channel mobile): only while the hall is open, one active per phone and service.</summary>
     public async Task<IssuedTicket> IssueRemoteTicketAsync(string hallId, string serviceId, string deviceId)
@@ -31,18 +31,7 @@ public sealed class CitizenClient(HallClient client, HallCalendar calendar, Citi
     }
 
     /// <summary>The holder scanned the hall's presence code: a forged code is refused (403), an old one too (410).</summary>
-    public async Task<TicketView> ArriveAsync(Guid ticketId, string? token, string? code)
-    {
-        var hallId = await client.FindHallOfHolderAsync(ticketId, token);
-        switch (await presence.CheckAsync(hallId, code))
-        {
-            case PresenceCheck.Forged:
-                throw new HallException(RefusalKind.Forbidden, "presence.forged", "签到码无效，请扫描大厅内屏幕上的签到码。/ This is not this hall's presence code.");
-            case PresenceCheck.Expired:
-                throw new HallException(RefusalKind.Gone, "presence.expired", "签到码已过期，请重新扫描屏幕上的签到码。/ The presence code has expired; scan the one on the screen again.");
-        }
-        return await (await client.HallAsync(hallId)).Arrive(ticketId);
-    }
+    public Task<TicketView> ArriveAsync(Guid ticketId, string? token, string? code) => grains.GetGrain<ITicketGrain>(ticketId).Arrive(token, code);
 
     /// <summary>Issues the priority ticket of a checked-in booking.</summary>
     public async Task<IssuedTicket> IssueBookingTicketAsync(string hallId, Guid bookingId, string serviceId)

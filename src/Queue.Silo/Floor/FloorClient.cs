@@ -11,7 +11,7 @@ namespace Queue.Silo.Floor;
 public sealed class FloorClient(HallSnapshots halls, HallClient client, IDbContextFactory<QueueDb> dbs)
 {
     public async Task<TicketView> CompleteAsync(string hallId, string windowId, TicketCompletion completion) =>
-        await (await client.HallAsync(hallId)).CompleteWith(windowId, completion);
+        await (await client.WindowAsync(hallId, windowId)).CompleteWith(completion);
 
     /// <summary>
     /// The 补办 re-entry, asked for by the holder of the original ticket. A re-entry made on an earlier

@@ -219,7 +219,7 @@ public sealed class HallGrain(HallStore store, HallSnapshots snapshots, TimeProv
     {
         var after = HallSnapshot.Of(state!, at ?? time.GetUtcNow(), touched is null ? null : before, touched);
         snapshot = after;
-        snapshots.Accept(new HallUpdate(HallId, events, before, after));
+        snapshots.Accept(new HallUpdate(HallId, events, before, after) { CommittedHere = true });
         TellWatchers(before, after, events);
         if (state!.Predictor.HasStaleEstimates) ScheduleRepublish();
     }
@@ -275,7 +275,7 @@ public sealed class HallGrain(HallStore store, HallSnapshots snapshots, TimeProv
         var before = snapshot;
         var after = HallSnapshot.Of(state, time.GetUtcNow(), before, new HashSet<Guid>());
         snapshot = after;
-        snapshots.Accept(new HallUpdate(HallId, [], before, after));
+        snapshots.Accept(new HallUpdate(HallId, [], before, after) { CommittedHere = true });
         TellWatchers(before, after, []);
     }
 

@@ -137,7 +137,8 @@ public sealed class HallSnapshots(IGrainFactory grains, HallStore store, HallFee
     /// <summary>Registers this silo with the hall grain and takes its picture if ours is behind; missed calls are read back from the journal.</summary>
     private async Task RenewAsync(string hallId, Replica replica)
     {
-        self ??= grains.CreateObjectReference<IHallWatcher>(this);
+        // A grain (a ticket's or a window's) may be the first reader; Orleans makes a silo object's reference only outside a grain.
+        self ??= await Task.Run(() => grains.CreateObjectReference<IHallWatcher>(this));
         var picture = await grains.GetGrain<IHallGrain>(hallId).Watch(SiloId, self, replica.Snapshot?.Seq ?? -1);
         if (picture is null) return;
         var known = replica.Snapshot;

@@ -4,6 +4,7 @@ using Queue.Silo.Halls;
 using Queue.Silo.Storage;
 using Queue.Silo.Tickets;
 using Queue.Silo.Views;
+using Queue.Silo.Windows;
 
 namespace Queue.Silo.Hosting;
 
@@ -34,36 +35,47 @@ public sealed class HallClient(IGrainFactory grains, HallSnapshots halls, HallSt
     /// is the staff member calling at the window (who then works it), null for a manager or a simulation.
     /// </summary>
     public async Task<TicketView?> CallNextAsync(string hallId, string windowId, string? staffId = null) =>
-        await (await HallAsync(hallId)).CallNext(windowId, staffId);
+        await (await WindowAsync(hallId, windowId)).CallNext(staffId);
 
-    public async Task<TicketView> RecallAsync(string hallId, string windowId) => await (await HallAsync(hallId)).Recall(windowId);
+    public async Task<TicketView> RecallAsync(string hallId, string windowId) => await (await WindowAsync(hallId, windowId)).Recall();
 
-    public async Task<TicketView> StartAsync(string hallId, string windowId) => await (await HallAsync(hallId)).Start(windowId);
+    public async Task<TicketView> StartAsync(string hallId, string windowId) => await (await WindowAsync(hallId, windowId)).Start();
 
     public async Task<TicketView> CompleteAsync(string hallId, string windowId, TicketOutcome outcome, string? note) =>
-        await (await HallAsync(hallId)).Complete(windowId, outcome, note);
+        await (await WindowAsync(hallId, windowId)).Complete(outcome, note);
 
-    public async Task<TicketView> NoShowAsync(string hallId, string windowId) => await (await HallAsync(hallId)).NoShow(windowId);
+    public async Task<TicketView> NoShowAsync(string hallId, string windowId) => await (await WindowAsync(hallId, windowId)).NoShow();
 
     public async Task<TicketView> TransferAsync(string hallId, string windowId, string serviceId, string? targetWindowId) =>
-        await (await HallAsync(hallId)).Transfer(windowId, serviceId, targetWindowId);
+        await (await WindowAsync(hallId, windowId)).Transfer(serviceId, targetWindowId);
 
-    public async Task<TicketView> CancelAsync(Guid ticketId, string? token)
-    {
-        var hallId = await FindHallOfHolderAsync(ticketId, token);
-        return await (await HallAsync(hallId)).Cancel(ticketId, "holder");
-    }
+    public async Task<TicketView> CancelAsync(Guid ticketId, string? token) => await grains.GetGrain<ITicketGrain>(ticketId).Cancel(token);
 
-    public async Task<WindowView> OpenWindowAsync(string hallId, string windowId, string? staffId) => await (await HallAsync(hallId)).OpenWindow(windowId, staffId);
-    public async Task<WindowView> CloseWindowAsync(string hallId, string windowId) => await (await HallAsync(hallId)).CloseWindow(windowId);
-    public async Task<WindowView> PauseWindowAsync(string hallId, string windowId) => await (await HallAsync(hallId)).PauseWindow(windowId);
-    public async Task<WindowView> ResumeWindowAsync(string hallId, string windowId) => await (await HallAsync(hallId)).ResumeWindow(windowId);
+    public async Task<WindowView> OpenWindowAsync(string hallId, string windowId, string? staffId) => await (await WindowAsync(hallId, windowId)).Open(staffId);
+    public async Task<WindowView> CloseWindowAsync(string hallId, string windowId) => await (await WindowAsync(hallId, windowId)).Close();
+    public async Task<WindowView> PauseWindowAsync(string hallId, string windowId) => await (await WindowAsync(hallId, windowId)).Pause();
+    public async Task<WindowView> ResumeWindowAsync(string hallId, string windowId) => await (await WindowAsync(hallId, windowId)).Resume();
 
     public async Task<WindowView> SetWindowServicesAsync(string hallId, string windowId, IReadOnlyCollection<string> serviceIds) =>
-        await (await HallAsync(hallId)).SetWindowServices(windowId, [.. serviceIds]);
+        await (await WindowAsync(hallId, windowId)).SetServices([.. serviceIds]);
 
-    /// <summary>The ticket as its holder sees it; a wrong or missing token is answered like an unknown ticket.</summary>
-    public async Task<TicketView> GetTicketAsync(Guid ticketId, string? token)
+    /// <summary>The window's day: who worked it, what it handled, its score so far.</summary>
+    public async Task<WindowWorkday> WorkdayAsync(string hallId, string windowId) => await (await WindowAsync(hallId, windowId)).Today();
+
+    /// <summary>A window's grain, once its hall is known to exist and the window is one of the hall's.</summary>
+    public async Task<IWindowGrain> WindowAsync(string hallId, string windowId)
+    {
+        var snapshot = await halls.SnapshotAsync(hallId);
+        if (snapshot.Detail.Windows.All(w => w.Id != windowId) && (await halls.FreshSnapshotAsync(hallId)).Detail.Windows.All(w => w.Id != windowId))
+            throw HallException.NotFound("window", windowId);
+        return grains.GetGrain<IWindowGrain>(WindowKey.Of(hallId, windowId));
+    }
+
+    /// <summary>The ticket as its holder sees it, through the ticket's grain; a wrong or missing token is answered like an unknown ticket.</summary>
+    public Task<TicketView> GetTicketAsync(Guid ticketId, string? token) => grains.GetGrain<ITicketGrain>(ticketId).Get(token);
+
+    /// <summary>The ticket as this silo's replica has it (the ticket grain checked the holder), else as stored.</summary>
+    internal async Task<TicketView> ReadTicketAsync(Guid ticketId, string? token)
     {
         var hallId = await FindHallOfHolderAsync(ticketId, token);
         var snap = await halls.SnapshotAsync(hallId);
@@ -76,6 +88,19 @@ public sealed class HallClient(IGrainFactory grains, HallSnapshots halls, HallSt
         return new TicketView(stored.Id, stored.HallId, stored.ServiceId, service?.Name ?? stored.ServiceId, stored.Number, stored.Status, null, null, null,
             window?.Number, window?.Name, stored.Channel, stored.Priority, stored.IssuedAt, stored.CalledAt, stored.Outcome, stored.OutcomeNote, stored.RecallCount)
             { ArrivedAt = stored.ArrivedAt, BookingId = stored.BookingId }.WithFloorDetails(stored);
+    }
+
+    /// <summary>The ticket's hall and its holder's token hash, once the token matches (404 otherwise).</summary>
+    internal async Task<(string HallId, string TokenHash)> FindHolderHashAsync(Guid ticketId, string? token)
+    {
+        foreach (var snapshot in halls.Loaded)
+        {
+            if (!snapshot.Tickets.TryGetValue(ticketId, out var view)) continue;
+            if (!TicketToken.Matches(token, view.TokenHash)) throw HallException.NotFound("ticket", ticketId.ToString());
+            return (snapshot.Detail.Id, view.TokenHash);
+        }
+        var (hallId, stored) = await FindHolderAsync(ticketId, token);
+        return (hallId, stored.TokenHash);
     }
 
     /// <summary>

@@ -58,13 +58,16 @@ public sealed class BadReviewCases(IDbContextFactory<QueueDb> dbs, IWorkingDays 
 
     /// <summary>
     /// Reminds cases whose deadline is near and escalates overdue ones (yellow, then red), once each.
-    /// Run by <see cref="RatingSupervisor"/>; answers how many steps it appended.
+    /// Run by each hall's <see cref="RatingDeadlineGrain"/>; answers how many steps it appended.
     /// </summary>
-    public async Task<int> SuperviseAsync(CancellationToken ct = default)
+    public Task<int> SuperviseAsync(CancellationToken ct = default) => SuperviseAsync(null, ct);
+
+    /// <summary>The same for one hall's cases (the hall's reminder, decision 0090), or every hall's when null.</summary>
+    public async Task<int> SuperviseAsync(string? hallId, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         var open = await db.Set<BadReviewCase>()
-            .Where(c => c.State != BadReviewState.Closed && c.State != BadReviewState.Excluded).ToListAsync(ct);
+            .Where(c => c.State != BadReviewState.Closed && c.State != BadReviewState.Excluded && (hallId == null || c.HallId == hallId)).ToListAsync(ct);
         if (open.Count == 0) return 0;
         var halls = await db.Halls.AsNoTracking().ToDictionaryAsync(h => h.Id, ct);
         var policies = new Dictionary<string, RatingPolicy>();

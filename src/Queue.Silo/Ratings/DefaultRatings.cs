@@ -13,26 +13,33 @@ public sealed class DefaultRatings(IDbContextFactory<QueueDb> dbs, TimeProvider 
 {
     private const int Batch = 500;
 
-    /// <summary>Gives every due ticket its default rating; answers how many it gave.</summary>
+    /// <summary>Gives every due ticket of every hall its default rating; answers how many it gave.</summary>
     public async Task<int> ApplyAsync(CancellationToken ct = default)
     {
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        var hallIds = await db.Halls.AsNoTracking().Select(h => h.Id).ToListAsync(ct);
+        List<string> hallIds;
+        await using (var db = await dbs.CreateDbContextAsync(ct))
+            hallIds = await db.Halls.AsNoTracking().Select(h => h.Id).ToListAsync(ct);
         var given = 0;
-        foreach (var hallId in hallIds)
+        foreach (var hallId in hallIds) given += await ApplyAsync(hallId, ct);
+        return given;
+    }
+
+    /// <summary>Gives every due ticket of one hall its default rating (the hall's reminder, decision 0090).</summary>
+    public async Task<int> ApplyAsync(string hallId, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var policy = await RatingPolicies.GetAsync(db, hallId, ct);
+        var now = time.GetUtcNow();
+        var cutoff = now - TimeSpan.FromDays(policy.DefaultAfterDays);
+        var given = 0;
+        while (true)
         {
-            var policy = await RatingPolicies.GetAsync(db, hallId, ct);
-            var now = time.GetUtcNow();
-            var cutoff = now - TimeSpan.FromDays(policy.DefaultAfterDays);
-            while (true)
-            {
-                var due = await db.Tickets.AsNoTracking()
-                    .Where(t => t.HallId == hallId && t.Status == TicketStatus.Done && t.FinishedAt <= cutoff && !db.Set<Rating>().Any(r => r.TicketId == t.Id))
-                    .Take(Batch).ToListAsync(ct);
-                if (due.Count == 0) break;
-                given += await GiveAsync(due, policy.DefaultLevel, now, ct);
-                if (due.Count < Batch) break;
-            }
+            var due = await db.Tickets.AsNoTracking()
+                .Where(t => t.HallId == hallId && t.Status == TicketStatus.Done && t.FinishedAt <= cutoff && !db.Set<Rating>().Any(r => r.TicketId == t.Id))
+                .Take(Batch).ToListAsync(ct);
+            if (due.Count == 0) break;
+            given += await GiveAsync(due, policy.DefaultLevel, now, ct);
+            if (due.Count < Batch) break;
         }
         return given;
     }

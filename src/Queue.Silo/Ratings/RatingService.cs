@@ -72,6 +72,20 @@ public sealed class RatingService(IDbContextFactory<QueueDb> dbs, RatingInvitati
         return rating;
     }
 
+    /// <summary>The ticket's rating of <paramref name="round"/> (1, or 2 for the follow-up), if made.</summary>
+    public async Task<Rating?> FindAsync(Guid ticketId, int round, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await db.Set<Rating>().AsNoTracking().FirstOrDefaultAsync(r => r.TicketId == ticketId && r.Round == round, ct);
+    }
+
+    /// <summary>A rating by its id.</summary>
+    public async Task<Rating> GetAsync(Guid ratingId, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await db.Set<Rating>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == ratingId, ct) ?? throw HallException.NotFound("rating", ratingId.ToString());
+    }
+
     private RatingChannel Authorize(Ticket ticket, RatingCredential credential)
     {
         if (credential.Token is not null && credential.Invitation is not null) throw HallException.Invalid("token", "Send the ticket token or the pad invitation, not both.");

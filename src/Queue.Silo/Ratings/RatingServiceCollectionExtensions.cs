@@ -6,7 +6,7 @@ namespace Queue.Silo.Ratings;
 public static class RatingServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers 好差评: ratings, cases, scores, exports' queries, pads and the supervisor. Case deadlines count
+    /// Registers 好差评: ratings, cases, scores, exports' queries, pads, and the reminders of every hall's rating deadlines. Case deadlines count
     /// the working days of the hall calendar (<see cref="HallWorkingDays"/>, decision 0065).
     /// </summary>
     public static IServiceCollection AddQueueRatings(this IServiceCollection services)
@@ -23,7 +23,8 @@ public static class RatingServiceCollectionExtensions
         services.AddSingleton<PadDesk>();
         services.AddSingleton<AppendOnlyTrail>();
         services.AddHostedService(sp => sp.GetRequiredService<AppendOnlyTrail>());
-        services.AddHostedService<RatingSupervisor>();
+        services.AddSingleton<RatingClient>();
+        services.AddHostedService<RatingReminders>();
         return services;
     }
 }

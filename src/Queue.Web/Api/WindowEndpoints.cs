@@ -38,6 +38,12 @@ public static class WindowEndpoints
                 .Where(t => t.WindowId == windowId && t.Status is TicketStatus.Done or TicketStatus.NoShow)
                 .OrderByDescending(t => t.FinishedAt ?? t.CalledAt).Take(50).ToList());
         });
+        // The window grain's day: the staff who worked it (轮岗 shows as several shifts), its figures, its live score.
+        group.MapGet("/workday", async (string hallId, string windowId, ClaimsPrincipal user, HallClient c) =>
+        {
+            RequireWindow(user, hallId, windowId);
+            return TypedResults.Ok(await c.WorkdayAsync(hallId, windowId));
+        });
         group.MapPost("/open", (string hallId, string windowId, ClaimsPrincipal user, HallClient c) =>
             Window(user, hallId, windowId, () => c.OpenWindowAsync(hallId, windowId, AtCounter(user))));
         group.MapPost("/close", (string hallId, string windowId, ClaimsPrincipal user, HallClient c) =>

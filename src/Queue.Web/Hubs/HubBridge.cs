@@ -13,13 +13,13 @@ namespace Queue.Web.Hubs;
 /// <list type="bullet">
 /// <item>calls and boards, in commit order: <c>TicketCalled</c> to the hall and the ticket, then
 /// <c>BoardChanged</c> to the hall;</item>
-/// <item>ticket views: <c>TicketUpdated</c> to the watchers of every ticket whose status, place or
-/// estimate changed. One call moves the place of everyone behind, so under load this is thousands of
+/// <item>ticket views: <c>TicketUpdated</c> to this node's watchers of every ticket whose status, place or
+/// estimate changed, straight to their connections. One call moves the place of everyone behind, so under load this is thousands of
 /// messages per commit; only the newest view of each ticket matters, so views waiting to be sent are
 /// replaced by newer ones and sent concurrently.</item>
 /// </list>
 /// </summary>
-public sealed class HubBridge(HallFeed feed, IHubContext<HallHub> hub, TicketWatchers watchers, ILogger<HubBridge> log) : BackgroundService
+public sealed class HubBridge(HallFeed feed, IHubContext<HallHub> hub, TicketWatchers watchers, HubBackplane backplane, ILogger<HubBridge> log) : BackgroundService
 {
     private const int SendsInFlight = 256;
     private readonly Channel<HallUpdate> calls = Channel.CreateUnbounded<HallUpdate>(new() { SingleReader = true });
@@ -30,7 +30,9 @@ public sealed class HubBridge(HallFeed feed, IHubContext<HallHub> hub, TicketWat
     {
         var subscription = feed.Subscribe(u =>
         {
-            calls.Writer.TryWrite(u);
+            // Calls and boards go to every node's clients from the node that committed them; ticket views from each
+            // node's own replica to its own watchers.
+            if (backplane.Pushes(u)) calls.Writer.TryWrite(u);
             CollectChangedViews(u);
         });
         stop.Register(subscription.Dispose);
@@ -106,8 +108,12 @@ public sealed class HubBridge(HallFeed feed, IHubContext<HallHub> hub, TicketWat
             foreach (var id in views.Keys)
             {
                 if (!views.TryRemove(id, out var view)) continue;
-                sending.Add(hub.Clients.Group(HallHub.TicketGroup(id)).SendAsync("TicketUpdated", new TicketUpdatedMessage(view), stop));
-                if (sending.Count >= SendsInFlight) await DrainAsync(sending, stop);
+                var message = new TicketUpdatedMessage(view);
+                foreach (var connection in watchers.ConnectionsOf(id))
+                {
+                    sending.Add(hub.Clients.Client(connection).SendAsync("TicketUpdated", message, stop));
+                    if (sending.Count >= SendsInFlight) await DrainAsync(sending, stop);
+                }
             }
             await DrainAsync(sending, stop);
         }

@@ -2,32 +2,47 @@ using System.Collections.Concurrent;
 
 namespace Queue.Web.Hubs;
 
-/// <summary>Which tickets have a watcher on this node, so updates are only built for tickets someone follows.</summary>
+/// <summary>
+/// Which tickets have a watcher on this node, and which of this node's connections watch each: a ticket's views
+/// are built only when someone follows it, and sent straight to those connections (never through a backplane).
+/// </summary>
 public sealed class TicketWatchers
 {
-    private readonly ConcurrentDictionary<Guid, int> counts = new();
+    private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<string, byte>> byTicket = new();
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<Guid, byte>> byConnection = new();
+    private readonly Lock gate = new();
 
-    public bool IsWatched(Guid ticketId) => counts.ContainsKey(ticketId);
+    public bool IsWatched(Guid ticketId) => byTicket.ContainsKey(ticketId);
 
-    public int Count => counts.Count;
+    public int Count => byTicket.Count;
 
     /// <summary>The watched ticket ids of every hall (a moment's view, safe to walk while watchers come and go).</summary>
-    public IEnumerable<Guid> WatchedIds => counts.Keys;
+    public IEnumerable<Guid> WatchedIds => byTicket.Keys;
+
+    /// <summary>This node's connections watching the ticket (a moment's view).</summary>
+    public IReadOnlyCollection<string> ConnectionsOf(Guid ticketId) =>
+        byTicket.TryGetValue(ticketId, out var connections) ? [.. connections.Keys] : [];
 
     public void Add(string connectionId, Guid ticketId)
     {
-        var mine = byConnection.GetOrAdd(connectionId, _ => new());
-        if (mine.TryAdd(ticketId, 0)) counts.AddOrUpdate(ticketId, 1, (_, n) => n + 1);
+        lock (gate)
+        {
+            byConnection.GetOrAdd(connectionId, _ => new())[ticketId] = 0;
+            byTicket.GetOrAdd(ticketId, _ => new())[connectionId] = 0;
+        }
     }
 
     public void RemoveConnection(string connectionId)
     {
-        if (!byConnection.TryRemove(connectionId, out var mine)) return;
-        foreach (var ticketId in mine.Keys)
+        lock (gate)
         {
-            var left = counts.AddOrUpdate(ticketId, 0, (_, n) => n - 1);
-            if (left <= 0) counts.TryRemove(new KeyValuePair<Guid, int>(ticketId, left));
+            if (!byConnection.TryRemove(connectionId, out var mine)) return;
+            foreach (var ticketId in mine.Keys)
+            {
+                if (!byTicket.TryGetValue(ticketId, out var connections)) continue;
+                connections.TryRemove(connectionId, out _);
+                if (connections.IsEmpty) byTicket.TryRemove(ticketId, out _);
+            }
         }
     }
 }

@@ -26,6 +26,8 @@ public static class SiloHosting
             var redis = configuration.GetConnectionString("Redis") is { Length: > 0 } cs ? cs
                 : throw new InvalidOperationException("Orleans:Clustering=Redis needs ConnectionStrings:Redis.");
             silo.UseRedisClustering(redis);
+            // The halls' rating deadlines outlive any silo: the reminders are kept in Redis beside the membership.
+            silo.UseRedisReminderService(o => o.ConfigurationOptions = StackExchange.Redis.ConfigurationOptions.Parse(redis));
             var siloPort = orleans.GetValue("SiloPort", 11111);
             var gatewayPort = orleans.GetValue("GatewayPort", 30000);
             if (orleans["AdvertisedIP"] is { Length: > 0 } ip) silo.ConfigureEndpoints(IPAddress.Parse(ip), siloPort, gatewayPort, listenOnAnyHostAddress: false);
@@ -35,6 +37,9 @@ public static class SiloHosting
         {
             // One silo of its own: free ports unless told, so several hosts (tests, two checkouts) never collide.
             silo.UseLocalhostClustering(orleans.GetValue("SiloPort", FreePort()), orleans.GetValue("GatewayPort", FreePort()), serviceId: "queuehall", clusterId: clusterId);
+            // One silo needs no shared reminder table: storage holds what is due and RatingReminders registers each hall
+            // again at start.
+            silo.UseInMemoryReminderService();
         }
         // A dead silo is declared within about two seconds: probes time out after one, two misses make a suspicion.
         silo.Configure<ClusterMembershipOptions>(o =>

@@ -34,6 +34,7 @@ public static class ApiOperations
         ["POST /api/tickets/{ticketId}/arrive"] = new("arriveTicket", "到厅签到", "Confirm presence in the hall", [410]),
         ["GET /api/halls/{hallId}/windows/{windowId}"] = new("getWindowDesk", "窗口工作台", "Read a window's desk"),
         ["GET /api/halls/{hallId}/windows/{windowId}/today"] = new("getWindowToday", "窗口今日已办", "Read the tickets a window handled today"),
+        ["GET /api/halls/{hallId}/windows/{windowId}/workday"] = new("getWindowWorkday", "窗口今日工作", "Read who worked a window today, its figures and its live score"),
         ["POST /api/halls/{hallId}/windows/{windowId}/open"] = new("openWindow", "开窗", "Open a window"),
         ["POST /api/halls/{hallId}/windows/{windowId}/close"] = new("closeWindow", "关窗", "Close a window"),
         ["POST /api/halls/{hallId}/windows/{windowId}/pause"] = new("pauseWindow", "暂停", "Pause a window"),

@@ -10,9 +10,9 @@ namespace Queue.Web.Ratings;
 /// <summary>
 /// Pushes to evaluator pads: <c>RatingInvited {invitation}</c> when a ticket is completed at the pad's
 /// window, <c>PadChanged {pad}</c> when the window opens, closes or changes hands. Runs off the hall's
-/// writer, in order, on every node (each pushes to its own connections).
+/// writer, in order: on every node alone, on the committing node only with a backplane (<see cref="HubBackplane"/>).
 /// </summary>
-public sealed class PadBridge(HallFeed feed, IHubContext<HallHub> hub, PadDesk pads, ILogger<PadBridge> log) : BackgroundService
+public sealed class PadBridge(HallFeed feed, IHubContext<HallHub> hub, PadDesk pads, HubBackplane backplane, ILogger<PadBridge> log) : BackgroundService
 {
     private readonly Channel<HallUpdate> pending = Channel.CreateUnbounded<HallUpdate>(new() { SingleReader = true });
 
@@ -20,7 +20,7 @@ public sealed class PadBridge(HallFeed feed, IHubContext<HallHub> hub, PadDesk p
     {
         using var subscription = feed.Subscribe(u =>
         {
-            if (u.Events.Any(e => e is TicketCompleted or WindowChanged)) pending.Writer.TryWrite(u);
+            if (backplane.Pushes(u) && u.Events.Any(e => e is TicketCompleted or WindowChanged)) pending.Writer.TryWrite(u);
         });
         await foreach (var update in pending.Reader.ReadAllAsync(stop))
         {

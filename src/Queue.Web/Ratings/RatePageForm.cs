@@ -7,7 +7,7 @@ using Queue.Silo.Ratings;
 namespace Queue.Web.Ratings;
 
 /// <summary>
-/// The holder's rating form (/rate/{id}) posts here: same <see cref="RatingService"/> and same rules as
+/// The holder's rating form (/rate/{id}) posts here: same <see cref="RatingClient"/> and same rules as
 /// the API, then back to the page with the outcome. Tags of levels other than the chosen one (hidden on
 /// the page) are dropped. A refusal goes back with its code, which the page says in the visitor's
 /// language (<see cref="RateRefusalText"/>), and with the level, tags and comment chosen, so nothing is
@@ -23,7 +23,7 @@ public static class RatePageForm
 
     public static IEndpointRouteBuilder MapRatePageForm(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/rate/{ticketId:guid}", async (Guid ticketId, [FromForm] string token, HttpContext http, ClaimsPrincipal user, RatingService ratings) =>
+        routes.MapPost("/rate/{ticketId:guid}", async (Guid ticketId, [FromForm] string token, HttpContext http, ClaimsPrincipal user, RatingClient ratings) =>
         {
             var back = $"/rate/{ticketId}?token={Uri.EscapeDataString(token)}";
             var form = http.Request.Form;

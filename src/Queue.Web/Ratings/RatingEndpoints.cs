@@ -28,7 +28,7 @@ public static class RatingEndpoints
     public static IEndpointRouteBuilder MapRatings(this IEndpointRouteBuilder routes)
     {
         var tickets = routes.MapGroup("/api/tickets/{ticketId:guid}").WithTags("ratings");
-        tickets.MapPost("/rating", async Task<Created<RatingView>> (Guid ticketId, RateRequest? body, ClaimsPrincipal user, RatingService ratings) =>
+        tickets.MapPost("/rating", async Task<Created<RatingView>> (Guid ticketId, RateRequest? body, ClaimsPrincipal user, RatingClient ratings) =>
         {
             RefuseAccounts(user);
             var req = Validate.Body(body);
@@ -36,7 +36,7 @@ public static class RatingEndpoints
             var rating = await ratings.RateAsync(ticketId, credential, Input(req));
             return TypedResults.Created($"/api/tickets/{ticketId}/rating", RatingView.Of(rating, fullPhone: false));
         }).RequireRateLimiting(RateLimits.Tickets);
-        tickets.MapPost("/rating/follow-up", async Task<Created<RatingView>> (Guid ticketId, RateRequest? body, ClaimsPrincipal user, RatingService ratings) =>
+        tickets.MapPost("/rating/follow-up", async Task<Created<RatingView>> (Guid ticketId, RateRequest? body, ClaimsPrincipal user, RatingClient ratings) =>
         {
             RefuseAccounts(user);
             var req = Validate.Body(body);

@@ -33,6 +33,49 @@ public sealed class TwoNodeTests
     }
 
     [Fact]
+    public async Task EveryNodesDisplaysAndPhonesHearACallExactlyOnceThroughTheBackplane()
+    {
+        await using var db = await TestDatabase.CreateAsync(StorageKind.Postgres);
+        var cluster = Queue.LoadTests.SiloCluster.NewId();
+        await using var a = await ServerProcess.StartAsync(db.Settings().Concat(TestEnvironment.ClusterNode(cluster)));
+        await using var b = await ServerProcess.StartAsync(db.Settings().Concat(TestEnvironment.ClusterNode(cluster)));
+        await Task.WhenAll(a.WaitServingAsync(), b.WaitServingAsync());
+        using var viaA = new HttpClient { BaseAddress = a.Address };
+        using var viaB = new HttpClient { BaseAddress = b.Address };
+
+        var tickets = new List<TicketDto>();
+        for (var i = 0; i < 3; i++) tickets.Add(await (i % 2 == 0 ? viaA : viaB).IssueAsync(Demo.Invoice));
+        var watch = tickets.Select(t => $"watch:{t.Id}:{t.Token}").ToArray();
+        await using var onA = await HubProbe.StartAsync(a.Address, [$"join:{Demo.City}", .. watch]);
+        await using var onB = await HubProbe.StartAsync(b.Address, [$"join:{Demo.City}", .. watch]);
+
+        var staff = await viaA.SignInAsync("staff14");
+        viaA.DefaultRequestHeaders.Authorization = viaB.DefaultRequestHeaders.Authorization = new("Bearer", staff);
+        // Calls through both nodes: wherever the hall grain lives, one node pushes and Redis carries it to the other.
+        var called = new List<TicketDto>();
+        for (var i = 0; i < 3; i++)
+        {
+            var via = i % 2 == 0 ? viaB : viaA;
+            if (i > 0) (await via.WindowAsync(14, "no-show")).EnsureSuccessStatusCode();
+            called.Add(await (await via.WindowAsync(14, "call-next")).ReadAsync<TicketDto>());
+        }
+        Assert.Equal(tickets.Select(t => t.Id), called.Select(t => t.Id));
+        foreach (var probe in new[] { onA, onB })
+            foreach (var t in called)
+                await probe.WaitForEventAsync("TicketCalled", m => m.GetProperty("ticketId").GetString() == t.Id.ToString(), TimeSpan.FromSeconds(10));
+        await Task.Delay(TimeSpan.FromSeconds(2)); // a duplicate from a second pushing node would have come by now
+        foreach (var probe in new[] { onA, onB })
+        {
+            var calls = probe.Seen.Where(j => j.GetProperty("kind").GetString() == "event" && j.GetProperty("name").GetString() == "TicketCalled")
+                .Select(j => j.GetProperty("args")[0].GetProperty("ticketId").GetString()).ToList();
+            // Each call reaches the display (hall group) and the phone watching it (ticket group): twice per ticket, never more.
+            foreach (var t in called) Assert.Equal(2, calls.Count(id => id == t.Id.ToString()));
+            Assert.Contains(probe.Seen, j => j.GetProperty("kind").GetString() == "event" && j.GetProperty("name").GetString() == "TicketUpdated"
+                && j.GetProperty("args")[0].GetProperty("ticket").GetProperty("status").GetString() == "noShow");
+        }
+    }
+
+    [Fact]
     public async Task WindowsOnBothNodesCallingAtOnceNeverShareATicket()
     {
         await using var db = await TestDatabase.CreateAsync(StorageKind.Postgres);

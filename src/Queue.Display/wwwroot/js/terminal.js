@@ -57,7 +57,18 @@
   // terminal left on all day keeps a bounded DOM); the count is the day's, from the window's own figures.
   const historyShown = 12;
   let history = null;
+  // The window grain's live score: ratings arrive after the service, so it is read again every minute too.
+  async function loadWorkday() {
+    const res = await fetch(base + '/workday', { credentials: 'same-origin' });
+    if (!res.ok) return;
+    const day = await res.json();
+    $('today-satisfaction').textContent = day.satisfactionRate == null ? '—' : `${Math.round(day.satisfactionRate * 100)}%`;
+    $('today-rated').textContent = day.rated;
+  }
+  setInterval(loadWorkday, 60000);
+
   async function loadHistory() {
+    loadWorkday();
     const res = await fetch(base + '/today', { credentials: 'same-origin' });
     if (!res.ok) return;
     history = await res.json();

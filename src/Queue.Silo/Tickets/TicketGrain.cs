@@ -1,0 +1,55 @@
+using Orleans.Placement;
+using Queue.Silo.Engine;
+using Queue.Silo.Halls;
+using Queue.Silo.Hosting;
+using Queue.Silo.Presence;
+using Queue.Silo.Views;
+
+namespace Queue.Silo.Tickets;
+
+/// <summary>
+/// The ticket grain. Placed on the silo that first asks for it, so its reads are that silo's replica of the hall.
+/// It remembers the ticket's hall and its holder's token hash (neither ever changes), so a phone that asks again
+/// is checked without a database read.
+/// </summary>
+[PreferLocalPlacement]
+public sealed class TicketGrain(HallClient halls, PresenceCodes presence) : Grain, ITicketGrain
+{
+    private (string HallId, string TokenHash)? holder;
+
+    private Guid TicketId => this.GetPrimaryKey();
+
+    public async Task<TicketView> Get(string? token)
+    {
+        await HallOf(token);
+        return await halls.ReadTicketAsync(TicketId, token);
+    }
+
+    public async Task<TicketView> Cancel(string? token)
+    {
+        var hallId = await HallOf(token);
+        return await GrainFactory.GetGrain<IHallGrain>(hallId).Cancel(TicketId, "holder");
+    }
+
+    public async Task<TicketView> Arrive(string? token, string? code)
+    {
+        var hallId = await HallOf(token);
+        switch (await presence.CheckAsync(hallId, code))
+        {
+            case PresenceCheck.Forged:
+                throw new HallException(RefusalKind.Forbidden, "presence.forged", "签到码无效，请扫描大厅内屏幕上的签到码。/ This is not this hall's presence code.");
+            case PresenceCheck.Expired:
+                throw new HallException(RefusalKind.Gone, "presence.expired", "签到码已过期，请重新扫描屏幕上的签到码。/ The presence code has expired; scan the one on the screen again.");
+        }
+        return await GrainFactory.GetGrain<IHallGrain>(hallId).Arrive(TicketId);
+    }
+
+    public async Task<string> HallOf(string? token)
+    {
+        if (holder is { } known)
+            return TicketToken.Matches(token, known.TokenHash) ? known.HallId : throw HallException.NotFound("ticket", TicketId.ToString());
+        var (hallId, tokenHash) = await halls.FindHolderHashAsync(TicketId, token);
+        holder = (hallId, tokenHash);
+        return hallId;
+    }
+}

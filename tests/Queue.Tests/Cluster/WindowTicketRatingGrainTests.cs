@@ -1,0 +1,95 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Queue.Silo.Ratings;
+using Queue.Tests.Infrastructure;
+using Queue.Tests.Ratings;
+
+namespace Queue.Tests.Cluster;
+
+/// <summary>The window, ticket and rating grains beside the hall grain (decision 0090), seen through the API.</summary>
+public sealed class WindowTicketRatingGrainTests
+{
+    [Fact]
+    public async Task WindowWorkdayNamesWhoWorkedItCountsItsWorkAndTakesTheScoreRatingsFeed()
+    {
+        await using var app = await QueueApp.StartAsync();
+        var citizen = app.CreateClient();
+        var staff = await app.SignedInAsync("staff05");
+        var before = await WorkdayAsync(staff, 5);
+
+        var ticket = await staff.ServeAsync(citizen, 5, Demo.SocialInsurance);
+        var served = await WorkdayAsync(staff, 5);
+        Assert.Equal(before.GetProperty("figures").GetProperty("completed").GetInt32() + 1, served.GetProperty("figures").GetProperty("completed").GetInt32());
+        var shift = served.GetProperty("shifts").EnumerateArray().Single(s => s.GetProperty("staffId").GetString() == "staff05");
+        Assert.Equal("陈静", shift.GetProperty("name").GetString());
+        Assert.Equal("staff05", served.GetProperty("staffAtWindow").GetString());
+
+        await citizen.RatedAsync(ticket, "veryDissatisfied", comment: "等太久");
+        // The rating reaches the window grain one way, without the rating's answer waiting for it.
+        var rated = before.GetProperty("rated").GetInt32() + 1;
+        JsonElement after = default;
+        for (var i = 0; i < 50; i++)
+        {
+            after = await WorkdayAsync(staff, 5);
+            if (after.GetProperty("rated").GetInt32() == rated) break;
+            await Task.Delay(100);
+        }
+        Assert.Equal(rated, after.GetProperty("rated").GetInt32());
+        Assert.Equal(before.GetProperty("bad").GetInt32() + 1, after.GetProperty("bad").GetInt32());
+        Assert.NotEqual(JsonValueKind.Null, after.GetProperty("performanceScore").ValueKind);
+
+        // Another window's staff may not read it.
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignedInAsync("staff13")).GetAsync($"/api/halls/{Demo.City}/windows/{Demo.Window(5)}/workday")).StatusCode);
+        var manager = await app.SignedInAsync("manager");
+        Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync($"/api/halls/{Demo.City}/windows/no-such-window/workday")).StatusCode);
+    }
+
+    [Fact]
+    public async Task TheSameRatingSentAgainAnswersTheFirstAndADifferentOneIsRefused()
+    {
+        await using var app = await QueueApp.StartAsync();
+        var citizen = app.CreateClient();
+        var staff = await app.SignedInAsync("staff05");
+        var ticket = await staff.ServeAsync(citizen, 5, Demo.SocialInsurance);
+
+        var first = await citizen.RatedAsync(ticket, "satisfied", comment: "很好");
+        var again = await citizen.RatedAsync(ticket, "satisfied", comment: "很好");
+        Assert.Equal(first.Id, again.Id);
+        var other = await citizen.RateAsync(ticket, "dissatisfied", comment: "很好");
+        Assert.Equal(HttpStatusCode.Conflict, other.StatusCode);
+        Assert.Contains("rating.already", await other.Content.ReadAsStringAsync());
+        // A wrong token is still answered like an unknown ticket, retry or not.
+        Assert.Equal(HttpStatusCode.NotFound, (await citizen.RateAsync(ticket, "satisfied", comment: "很好", token: "wrong")).StatusCode);
+    }
+
+    [Fact]
+    public async Task EveryHallHasItsRatingDeadlineReminder()
+    {
+        await using var app = await QueueApp.StartAsync();
+        var grains = app.Services.GetRequiredService<IGrainFactory>();
+        var reminders = app.Services.GetRequiredService<IReminderTable>();
+        foreach (var hallId in new[] { Demo.City, Demo.Town })
+        {
+            var grainId = grains.GetGrain<IRatingDeadlineGrain>(hallId).GetGrainId();
+            ReminderTableData? rows = null;
+            for (var i = 0; i < 100; i++)
+            {
+                rows = await reminders.ReadRows(grainId);
+                if (rows.Reminders.Count > 0) break;
+                await Task.Delay(100);
+            }
+            var reminder = Assert.Single(rows!.Reminders);
+            Assert.Equal(RatingDeadlineGrain.ReminderName, reminder.ReminderName);
+            Assert.Equal(RatingDeadlineGrain.Period, reminder.Period);
+        }
+    }
+
+    private static async Task<JsonElement> WorkdayAsync(HttpClient staff, int window)
+    {
+        var res = await staff.GetAsync($"/api/halls/{Demo.City}/windows/{Demo.Window(window)}/workday");
+        Assert.True(res.IsSuccessStatusCode, $"workday: {(int)res.StatusCode} {await res.Content.ReadAsStringAsync()}");
+        return await res.Content.ReadFromJsonAsync<JsonElement>();
+    }
+}
