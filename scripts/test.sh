@@ -9,7 +9,7 @@ cd "$root"
 
 need=()
 command -v chromium >/dev/null || need+=(chromium)
-[ -d /usr/share/fonts/opentype/noto ] && fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need+=(fonts-noto-cjk)
+[ -d /usr/share/fonts/opentype/noto ] && fc-list 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null || need+=(fonts-noto-cjk)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 command -v nginx >/dev/null || need+=(nginx)
 command -v redis-server >/dev/null || need+=(redis-server)
