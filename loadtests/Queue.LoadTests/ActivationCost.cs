@@ -26,10 +26,10 @@ public static class ActivationCost
             await node.StartAsync();
             node.Kill9();
             // Not through the list of halls: it reads (and so activates) every hall.
-            var service = Copy(db.ConnectionString, "jc-qingshan", count);
+            var service = HallCopies.FirstService(db, "jc-qingshan");
+            var ids = HallCopies.Make(db, "jc-qingshan", count);
             await node.StartAsync();
             using var api = new QueueApi(node.Address);
-            var ids = Enumerable.Range(1, count).Select(Id).ToList();
             await Task.Delay(2000);
             var started = Sample(node);
 
@@ -82,48 +82,6 @@ public static class ActivationCost
             return 0;
         }
         finally { await node.DisposeAsync(); }
-    }
-
-    private static string Id(int i) => $"bench-{i:D5}";
-
-    /// <summary>Copies one hall with its matters and windows, renaming every id, in one transaction; answers its first matter.</summary>
-    private static string Copy(string connectionString, string from, int count)
-    {
-        using var conn = new SqliteConnection(connectionString);
-        conn.Open();
-        string service;
-        using (var first = conn.CreateCommand())
-        {
-            first.CommandText = $"""SELECT "Id" FROM services WHERE "HallId" = '{from}' ORDER BY "Id" LIMIT 1""";
-            service = (string)first.ExecuteScalar()!;
-        }
-        using var tx = conn.BeginTransaction();
-        for (var i = 1; i <= count; i++)
-        {
-            var id = Id(i);
-            Exec(conn, tx, $"""
-                CREATE TEMP TABLE h AS SELECT * FROM halls WHERE "Id" = '{from}';
-                UPDATE h SET "Id" = '{id}', "Name" = '压测大厅 {i}', "ParentId" = NULL, "Seq" = 0;
-                INSERT INTO halls SELECT * FROM h; DROP TABLE h;
-                CREATE TEMP TABLE s AS SELECT * FROM services WHERE "HallId" = '{from}';
-                UPDATE s SET "HallId" = '{id}', "Id" = '{id}-' || "Id";
-                INSERT INTO services SELECT * FROM s; DROP TABLE s;
-                CREATE TEMP TABLE w AS SELECT * FROM windows WHERE "HallId" = '{from}';
-                UPDATE w SET "HallId" = '{id}', "Id" = '{id}-' || "Id", "CurrentTicketId" = NULL,
-                    "ServiceIds" = REPLACE(REPLACE("ServiceIds", '["', '["{id}-'), '","', '","{id}-');
-                INSERT INTO windows SELECT * FROM w; DROP TABLE w;
-                """);
-        }
-        tx.Commit();
-        return service;
-    }
-
-    private static void Exec(SqliteConnection conn, SqliteTransaction tx, string sql)
-    {
-        using var cmd = conn.CreateCommand();
-        cmd.Transaction = tx;
-        cmd.CommandText = sql;
-        cmd.ExecuteNonQuery();
     }
 
     private static async Task ForEachAsync(IEnumerable<string> ids, Func<string, Task> each) =>

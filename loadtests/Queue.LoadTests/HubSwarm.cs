@@ -21,7 +21,11 @@ public sealed class HubSwarm : IAsyncDisposable
     public double OpenMs { get; private set; }
 
     /// <summary><paramref name="displays"/> like <c>jc-civic:40,jc-donghu:10</c>.</summary>
-    public static async Task<HubSwarm> StartAsync(Uri server, string displays, int phones, int rampPerSecond = 400, TimeSpan? timeout = null)
+    public static Task<HubSwarm> StartAsync(Uri server, string displays, int phones, int rampPerSecond = 400, TimeSpan? timeout = null) =>
+        StartAsync([server], displays, phones, rampPerSecond, timeout);
+
+    /// <summary>Clients spread over several nodes: each new client connects to the next of <paramref name="servers"/>.</summary>
+    public static async Task<HubSwarm> StartAsync(IReadOnlyList<Uri> servers, string displays, int phones, int rampPerSecond = 400, TimeSpan? timeout = null)
     {
         var info = new ProcessStartInfo("node")
         {
@@ -33,7 +37,7 @@ public sealed class HubSwarm : IAsyncDisposable
         };
         info.ArgumentList.Add("--max-old-space-size=4096");
         info.ArgumentList.Add("swarm.mjs");
-        info.ArgumentList.Add(server.ToString().TrimEnd('/'));
+        info.ArgumentList.Add(string.Join(',', servers.Select(s => s.ToString().TrimEnd('/'))));
         info.ArgumentList.Add("--displays");
         info.ArgumentList.Add(displays);
         info.ArgumentList.Add("--phones");

@@ -13,10 +13,10 @@ public static class LoadCommand
 
     public static async Task<int> RunAsync(CommandOptions o)
     {
-        var (server, db, address) = await SetUp.ServerAsync(o);
+        var (nodes, db, address) = await SetUp.ServerAsync(o);
         try
         {
-            var result = await RunAgainstAsync(address, o, server);
+            var result = await RunAgainstAsync(address, o, nodes);
             Console.Error.WriteLine(OperationTable.Render(result.Operations));
             Console.Error.WriteLine(OperationTable.Render(new Dictionary<string, OperationSummary>
             {
@@ -25,8 +25,8 @@ public static class LoadCommand
                 ["push → phone"] = result.Push.Phone,
             }));
             Console.Error.WriteLine($"hub clients {result.HubOpen}/{result.HubClients}, missed display pushes {result.Push.DisplayMissed}, missed phone pushes {result.Push.PhoneMissed}, server CPU {result.ServerCpuPercent}%");
-            if (o.Flag("profile") && server is not null)
-                foreach (var line in server.Output.Where(l => l.Contains("batches,", StringComparison.Ordinal))) Console.Error.WriteLine(line.Trim());
+            if (o.Flag("profile"))
+                foreach (var line in nodes.SelectMany(n => n.Output).Where(l => l.Contains("batches,", StringComparison.Ordinal))) Console.Error.WriteLine(line.Trim());
             var json = JsonSerializer.Serialize(result, Output);
             Console.WriteLine(json);
             if (o.String("out") is { } file) await File.WriteAllTextAsync(file, json);
@@ -34,20 +34,22 @@ public static class LoadCommand
         }
         finally
         {
-            if (server is not null) await server.DisposeAsync();
+            foreach (var node in nodes) await node.DisposeAsync();
             if (db is not null) await db.DisposeAsync();
         }
     }
 
-    public static async Task<LoadResult> RunAgainstAsync(Uri address, CommandOptions o, ServerNode? server)
+    /// <summary>Runs the load against <paramref name="address"/>; with several nodes, requests and hub clients go to each in turn.</summary>
+    public static async Task<LoadResult> RunAgainstAsync(Uri address, CommandOptions o, IReadOnlyList<ServerNode> nodes)
     {
-        using var api = new QueueApi(address);
+        var spread = nodes.Select(n => n.Address).ToList();
+        using var api = new QueueApi(address, spread: spread);
         var (halls, tokens) = await SetUp.PrepareAsync(api);
         var displays = o.String("displays", "jc-civic:20,jc-donghu:5,jc-qingshan:5");
         var phones = o.Int("phones", 0);
         var perHall = displays.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => s.Split(':'))
             .GroupBy(p => p[0]).ToDictionary(g => g.Key, g => g.Sum(p => int.Parse(p[1])));
-        await using var swarm = perHall.Values.Sum() + phones > 0 ? await HubSwarm.StartAsync(address, displays, phones, o.Int("ramp", 500)) : null;
+        await using var swarm = perHall.Values.Sum() + phones > 0 ? await HubSwarm.StartAsync(spread.Count > 1 ? spread : [address], displays, phones, o.Int("ramp", 500)) : null;
         var options = new HallDayOptions
         {
             TicketsPerSecond = o.Double("rate", 200),
@@ -61,11 +63,12 @@ public static class LoadCommand
         var ledger = new Ledger();
         var day = new HallDay(api, halls, tokens, options, swarm, ledger);
         var seconds = o.Double("duration", 30);
-        var cpu0 = server?.CpuSeconds() ?? 0;
+        var cpu0 = nodes.Sum(n => n.CpuSeconds());
         var clock = System.Diagnostics.Stopwatch.StartNew();
         await day.RunAsync(TimeSpan.FromSeconds(seconds), CancellationToken.None);
         var elapsed = clock.Elapsed.TotalSeconds;
-        var cpu = server is null ? 0 : Math.Round((server.CpuSeconds() - cpu0) / elapsed * 100, 0);
+        // All nodes together, in percent of one core.
+        var cpu = nodes.Count == 0 ? 0 : Math.Round((nodes.Sum(n => n.CpuSeconds()) - cpu0) / elapsed * 100, 0);
         // Pushes still on the wire arrive within a moment of the last answer.
         await Task.Delay(TimeSpan.FromSeconds(2));
         var push = swarm is null

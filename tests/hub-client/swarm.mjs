@@ -1,5 +1,6 @@
 // Many real SignalR clients in one node process, for the load generator and the crash checker:
-//   node swarm.mjs http://127.0.0.1:5080 --displays jc-civic:40,jc-donghu:10 --phones 4950 --ramp 400
+//   node swarm.mjs http://127.0.0.1:5080[,http://127.0.0.1:5081…] --displays jc-civic:40,jc-donghu:10 --phones 4950 --ramp 400
+// With several servers (a cluster's nodes), each new client connects to the next one in turn.
 // Displays join their hall; phones wait idle until told (on stdin) to watch a ticket. Every client
 // reconnects forever and resynchronises (JoinHall / WatchTicket again) after each reconnect.
 // stdin lines:  watch <ticketId> <token> | report | status <sinceMs> | quit
@@ -9,7 +10,7 @@ import * as signalR from '@microsoft/signalr';
 import readline from 'node:readline';
 
 const args = process.argv.slice(2);
-const base = args[0];
+const bases = args[0].split(',');
 const opt = (name, dflt) => { const i = args.indexOf('--' + name); return i > 0 ? args[i + 1] : dflt; };
 const displaySpec = opt('displays', '').split(',').filter(Boolean).map(s => { const [hall, n] = s.split(':'); return { hall, n: Number(n) }; });
 const phoneCount = Number(opt('phones', '0'));
@@ -32,7 +33,7 @@ function record(ticketId, role) {
 function makeClient(role, hall) {
   const c = { role, hall, watches: [], conn: null, resyncedAt: 0, up: false };
   c.conn = new signalR.HubConnectionBuilder()
-    .withUrl(base + '/hubs/hall', { transport: signalR.HttpTransportType.WebSockets })
+    .withUrl(bases[clients.length % bases.length] + '/hubs/hall', { transport: signalR.HttpTransportType.WebSockets })
     .withAutomaticReconnect({ nextRetryDelayInMilliseconds: () => 300 + Math.random() * 400 })
     .configureLogging(signalR.LogLevel.None)
     .build();

@@ -72,13 +72,6 @@ public sealed class RatingService(IDbContextFactory<QueueDb> dbs, RatingInvitati
         return rating;
     }
 
-    /// <summary>The ticket's rating of <paramref name="round"/> (1, or 2 for the follow-up), if made.</summary>
-    public async Task<Rating?> FindAsync(Guid ticketId, int round, CancellationToken ct = default)
-    {
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        return await db.Set<Rating>().AsNoTracking().FirstOrDefaultAsync(r => r.TicketId == ticketId && r.Round == round, ct);
-    }
-
     /// <summary>A rating by its id.</summary>
     public async Task<Rating> GetAsync(Guid ratingId, CancellationToken ct = default)
     {

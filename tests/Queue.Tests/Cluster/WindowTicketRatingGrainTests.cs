@@ -47,21 +47,40 @@ public sealed class WindowTicketRatingGrainTests
     }
 
     [Fact]
-    public async Task TheSameRatingSentAgainAnswersTheFirstAndADifferentOneIsRefused()
+    public async Task ASecondRatingIsRefusedAndTheSameRatingRetriedWithItsKeyAnswersTheFirst()
     {
         await using var app = await QueueApp.StartAsync();
         var citizen = app.CreateClient();
         var staff = await app.SignedInAsync("staff05");
         var ticket = await staff.ServeAsync(citizen, 5, Demo.SocialInsurance);
 
-        var first = await citizen.RatedAsync(ticket, "satisfied", comment: "很好");
-        var again = await citizen.RatedAsync(ticket, "satisfied", comment: "很好");
-        Assert.Equal(first.Id, again.Id);
-        var other = await citizen.RateAsync(ticket, "dissatisfied", comment: "很好");
-        Assert.Equal(HttpStatusCode.Conflict, other.StatusCode);
-        Assert.Contains("rating.already", await other.Content.ReadAsStringAsync());
-        // A wrong token is still answered like an unknown ticket, retry or not.
-        Assert.Equal(HttpStatusCode.NotFound, (await citizen.RateAsync(ticket, "satisfied", comment: "很好", token: "wrong")).StatusCode);
+        async Task<HttpResponseMessage> Rate(string level, string? key)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/tickets/{ticket.Id}/rating")
+            {
+                Content = JsonContent.Create(new { token = ticket.Token, level, tags = Array.Empty<string>(), comment = "很好" }),
+            };
+            if (key is not null) request.Headers.Add("Idempotency-Key", key);
+            return await citizen.SendAsync(request);
+        }
+
+        var first = await Rate("satisfied", "rate-1");
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        var firstId = (await first.ReadAsync<RatingDto>()).Id;
+        // The phone lost the answer and sends the same request again: the first answer, nothing new.
+        var retried = await Rate("satisfied", "rate-1");
+        Assert.Equal(HttpStatusCode.Created, retried.StatusCode);
+        Assert.Equal(firstId, (await retried.ReadAsync<RatingDto>()).Id);
+        // Without the key, or with another rating, it is a second rating: refused, nothing changed.
+        foreach (var (level, key) in new[] { ("satisfied", (string?)null), ("dissatisfied", "rate-2") })
+        {
+            var again = await Rate(level, key);
+            Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+            Assert.Equal("rating.already", (await again.ProblemAsync()).Code);
+        }
+        var evaluator = await app.SignedInAsync("evaluator");
+        var ratings = await evaluator.GetFromJsonAsync<List<RatingDto>>($"/api/ratings?hallId={Demo.City}", ApiCalls.Json);
+        Assert.Equal(firstId, Assert.Single(ratings!, r => r.TicketId == ticket.Id).Id);
     }
 
     [Fact]
