@@ -46,6 +46,7 @@ public static class SiloServiceCollectionExtensions
         services.AddSingleton<Calendar.HallCalendar>();
         Citizen.CitizenServiceCollectionExtensions.AddCitizenJourney(services);
         services.AddSingleton<AccountService>();
+        services.AddSingleton<Audit.AuditLog>();
         services.AddSingleton<DemoSeed>();
         return services;
     }
