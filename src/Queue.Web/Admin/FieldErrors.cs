@@ -42,7 +42,8 @@ public sealed partial class FieldErrors
     {
         if (value is not { } v)
         {
-            Add(field, $"请填写 {field}。/ {field} is required.");
+            // A value that could not be read was reported as such already.
+            if (!errors.ContainsKey(field)) Add(field, $"请填写 {field}。/ {field} is required.");
             return min;
         }
         if (v.CompareTo(min) < 0 || v.CompareTo(max) > 0) Add(field, $"{field} 应在 {min} 到 {max} 之间。/ {field} must be between {min} and {max}.");

@@ -9,12 +9,15 @@ using Queue.Web.Infrastructure;
 
 namespace Queue.Web.Api;
 
-/// <summary>办指南 as entered: lists of materials and steps, the time limit, the fee and the legal basis.</summary>
+/// <summary>办事指南 as entered: lists of materials and steps, the time limit, the fee and the legal basis.</summary>
 public sealed record GuideRequest(List<string>? Materials, List<string>? Steps, string? TimeLimit, string? Fee, string? Basis);
 
 /// <summary>A matter (事项); <c>id</c> left out is generated.</summary>
 public sealed record ServiceRequest(string? Id, [property: Required] string? Name, string? NameEn, [property: Required] string? Category,
     [property: Required] string? Prefix, [property: Required] double? NormMinutes, [property: Required] bool? Bookable, GuideRequest? Guide);
+
+/// <summary>The catalog upload: one form field <c>file</c>, an .xlsx or .csv of the columns an export writes.</summary>
+public sealed record CatalogUpload([property: Required] IFormFile? File);
 
 /// <summary>The hall's matters: add, change, remove (409 while tickets wait for one), import and export the catalog.</summary>
 public static class ServiceEndpoints
@@ -41,10 +44,11 @@ public static class ServiceEndpoints
             return TypedResults.NoContent();
         });
         // Multipart from API clients with a bearer token; the /admin page imports through its own circuit, so no antiforgery token is involved.
-        group.MapPost("/import", async (string hallId, IFormFile? file, ClaimsPrincipal user, HallAdministration admin, HallClient halls) =>
+        group.MapPost("/import", async (string hallId, HttpRequest request, ClaimsPrincipal user, HallAdministration admin, HallClient halls) =>
         {
             await KnownHall.RequireAsync(halls, hallId);
-            if (file is null) throw Queue.Silo.Engine.HallException.Invalid("file", "请上传 file（.xlsx 或 .csv）。/ Upload the catalog as the form field file (.xlsx or .csv).");
+            // The form is read here rather than bound, so that a missing or broken upload is a 400 naming "file".
+            var file = await UploadedFileAsync(request);
             await using var content = file.OpenReadStream();
             var result = await admin.ImportAsync(user, hallId, content, file.FileName);
             // All or nothing: one rejected row and nothing was imported; the 400 names every rejected row (rows[7]) and why.
@@ -53,7 +57,7 @@ public static class ServiceEndpoints
                     $"{result.Rejected.Count} 行有误，未导入任何事项。/ {result.Rejected.Count} rows were rejected; nothing was imported.",
                     result.Rejected.ToDictionary(r => $"rows[{r.Row}]", r => r.Errors.ToArray()));
             return TypedResults.Ok(result);
-        }).DisableAntiforgery();
+        }).DisableAntiforgery().Accepts<CatalogUpload>("multipart/form-data");
         group.MapGet("/export.{format}", async (string hallId, string format, ClaimsPrincipal user, HallAdministration admin, HallClient halls, HttpContext http) =>
         {
             await KnownHall.RequireAsync(halls, hallId);
@@ -63,6 +67,15 @@ public static class ServiceEndpoints
             return Results.Empty;
         });
         return routes;
+    }
+
+    private static async Task<IFormFile> UploadedFileAsync(HttpRequest request)
+    {
+        static Queue.Silo.Engine.HallException Missing() =>
+            Queue.Silo.Engine.HallException.Invalid("file", "请以表单字段 file 上传 .xlsx 或 .csv 文件。/ Upload the catalog as the form field file (.xlsx or .csv).");
+        if (!request.HasFormContentType) throw Missing();
+        try { return (await request.ReadFormAsync()).Files.GetFile("file") ?? throw Missing(); }
+        catch (Exception e) when (e is InvalidDataException or IOException) { throw Missing(); }
     }
 
     private static async IAsyncEnumerable<IReadOnlyList<string>> Rows(IReadOnlyList<Queue.Silo.Services.Service> catalog)
