@@ -10,6 +10,9 @@ public static class CatalogFile
 {
     public const int MaxRows = 5000;
 
+    /// <summary>The largest upload: 5,000 matters with long guides fit well within it.</summary>
+    public const long MaxBytes = 16 * 1024 * 1024;
+
     public static IReadOnlyList<IReadOnlyList<string>> Read(Stream content, string fileName)
     {
         var ext = Path.GetExtension(fileName).ToLowerInvariant();

@@ -74,6 +74,9 @@ public static class ServiceEndpoints
         static Queue.Silo.Engine.HallException Missing() =>
             Queue.Silo.Engine.HallException.Invalid("file", "请以表单字段 file 上传 .xlsx 或 .csv 文件。/ Upload the catalog as the form field file (.xlsx or .csv).");
         if (!request.HasFormContentType) throw Missing();
+        // A catalog of a thousand matters with their guides is larger than the host's 256 KB limit for other bodies.
+        if (request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+            size.MaxRequestBodySize = CatalogFile.MaxBytes;
         try { return (await request.ReadFormAsync()).Files.GetFile("file") ?? throw Missing(); }
         catch (Exception e) when (e is InvalidDataException or IOException) { throw Missing(); }
     }
