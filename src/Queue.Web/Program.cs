@@ -74,6 +74,7 @@ var app = builder.Build();
 
 await app.Services.GetRequiredService<SchemaMigrator>().MigrateAsync();
 await app.Services.GetRequiredService<DemoSeed>().SeedIfEmptyAsync();
+await app.Services.GetRequiredService<Queue.Silo.Calendar.NationalDays>().LoadMissingAsync();
 await app.Services.GetRequiredService<Queue.Silo.Citizen.CitizenSecrets>().EnsureAsync();
 await app.Services.GetRequiredService<Queue.Web.Setup.SetupToken>().AnnounceIfNeededAsync();
 
