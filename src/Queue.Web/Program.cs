@@ -58,6 +58,11 @@ builder.Services.AddHallSupervision();
 builder.Services.AddQueueRatings();
 builder.Services.AddHostedService<PadBridge>();
 builder.Services.AddQueueReports();
+// Setting up a hall without the demo: the first admin, halls, matters, windows, accounts, the audit log (issue 15).
+builder.Services.AddSingleton<Queue.Web.Setup.SetupToken>();
+builder.Services.AddSingleton<Queue.Web.Admin.HallRights>();
+builder.Services.AddSingleton<Queue.Web.Admin.HallAdministration>();
+builder.Services.AddSingleton<Queue.Web.Admin.AccountAdministration>();
 // Staff consoles run as interactive Blazor Server components; hall hardware and citizens' pages stay static (design.md §3).
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddRadzenComponents();
@@ -70,7 +75,9 @@ var app = builder.Build();
 
 await app.Services.GetRequiredService<SchemaMigrator>().MigrateAsync();
 await app.Services.GetRequiredService<DemoSeed>().SeedIfEmptyAsync();
+await app.Services.GetRequiredService<Queue.Silo.Calendar.NationalDays>().LoadMissingAsync();
 await app.Services.GetRequiredService<Queue.Silo.Citizen.CitizenSecrets>().EnsureAsync();
+await app.Services.GetRequiredService<Queue.Web.Setup.SetupToken>().AnnounceIfNeededAsync();
 
 // First: everything after it (rate limits, the presence network check, absolute URLs) sees the citizen, not the proxy.
 app.UseForwardedHeaders();
@@ -112,6 +119,12 @@ app.MapRatingConsoleForms();
 app.MapRatePageForm();
 app.MapPadPairForm();
 app.MapQueueReports();
+app.MapSetup();
+app.MapHallSetup();
+app.MapServiceSetup();
+app.MapWindowSetup();
+app.MapAccounts();
+app.MapAudit();
 app.MapHub<HallHub>("/hubs/hall");
 // The Orleans Dashboard is an operator's tool, not part of the API contract.
 app.MapOrleansDashboard("/orleans").RequireAuthorization(AuthSetup.AdminPolicy).ExcludeFromDescription();

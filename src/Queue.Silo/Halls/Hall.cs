@@ -31,6 +31,17 @@ public sealed class Hall
     /// <summary>Notices (公告) the wall display shows, one per line; edited by the hall's managers.</summary>
     public string Notices { get; internal set; } = "";
 
+    /// <summary>Takes what an administrator entered; the id, time zone and sequence never change.</summary>
+    internal void Describe(HallProfile profile)
+    {
+        Name = profile.Name;
+        Level = profile.Level;
+        ParentId = profile.ParentId;
+        RegionCode = profile.RegionCode;
+        Address = profile.Address;
+        Settings = profile.Settings;
+    }
+
     internal long NextSeq() => ++Seq;
 
     /// <summary>The business day a moment falls on, in the hall's own time zone.</summary>

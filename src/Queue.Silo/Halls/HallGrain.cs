@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Queue.Silo.Engine;
 using Queue.Silo.Floor;
+using Queue.Silo.Services;
 using Queue.Silo.Hosting;
 using Queue.Silo.Storage;
 using Queue.Silo.Tickets;
@@ -82,6 +83,26 @@ public sealed class HallGrain(HallStore store, HallSnapshots snapshots, TimeProv
     {
         await Run((s, c) => { s.SetNotices(text, c); return 0; });
         return snapshot!.Board.Notices;
+    }
+
+    public Task<HallDetail> Configure(HallProfile profile) => DetailCommand((s, c) => s.Configure(profile, c));
+    public Task<HallDetail> AddService(string serviceId, ServiceDraft draft) => DetailCommand((s, c) => s.AddService(serviceId, draft, c));
+    public Task<HallDetail> UpdateService(string serviceId, ServiceDraft draft) => DetailCommand((s, c) => s.UpdateService(serviceId, draft, c));
+    public Task<HallDetail> RemoveService(string serviceId) => DetailCommand((s, c) => s.RemoveService(serviceId, c));
+    public Task<CatalogImported> ImportServices(IReadOnlyList<ServiceDraft> rows) => Run((s, c) => s.ImportServices(rows, c));
+
+    public Task<HallDetail> AddWindow(string windowId, int number, string name, IReadOnlyList<string> serviceIds) =>
+        DetailCommand((s, c) => s.AddWindow(windowId, number, name, serviceIds, c));
+
+    public Task<HallDetail> UpdateWindow(string windowId, int number, string name, IReadOnlyList<string> serviceIds) =>
+        DetailCommand((s, c) => s.UpdateWindow(windowId, number, name, serviceIds, c));
+
+    public Task<HallDetail> RemoveWindow(string windowId) => DetailCommand((s, c) => s.RemoveWindow(windowId, c));
+
+    private async Task<HallDetail> DetailCommand<T>(Func<HallState, HallChanges, T> command)
+    {
+        await Run((s, c) => (object?)command(s, c));
+        return snapshot!.Detail;
     }
 
     public async Task<HallPicture?> Watch(string siloId, IHallWatcher watcher, long knownSeq)

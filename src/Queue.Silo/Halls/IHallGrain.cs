@@ -1,4 +1,5 @@
 using Queue.Silo.Floor;
+using Queue.Silo.Services;
 using Queue.Silo.Tickets;
 using Queue.Silo.Views;
 
@@ -33,6 +34,16 @@ public interface IHallGrain : IGrainWithStringKey
     Task<WindowView> ResumeWindow(string windowId);
     Task<WindowView> SetWindowServices(string windowId, IReadOnlyList<string> serviceIds);
     Task<IReadOnlyList<string>> SetNotices(string text);
+
+    // The administrator's changes (issue 15): answered with the hall's detail as committed.
+    Task<HallDetail> Configure(HallProfile profile);
+    Task<HallDetail> AddService(string serviceId, ServiceDraft draft);
+    Task<HallDetail> UpdateService(string serviceId, ServiceDraft draft);
+    Task<HallDetail> RemoveService(string serviceId);
+    Task<CatalogImported> ImportServices(IReadOnlyList<ServiceDraft> rows);
+    Task<HallDetail> AddWindow(string windowId, int number, string name, IReadOnlyList<string> serviceIds);
+    Task<HallDetail> UpdateWindow(string windowId, int number, string name, IReadOnlyList<string> serviceIds);
+    Task<HallDetail> RemoveWindow(string windowId);
 
     /// <summary>
     /// Registers (or renews) a silo's read replicas for this hall's commits and answers the whole picture

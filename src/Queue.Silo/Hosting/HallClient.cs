@@ -1,5 +1,6 @@
 using Queue.Silo.Engine;
 using Queue.Silo.Floor;
+using Queue.Silo.Services;
 using Queue.Silo.Halls;
 using Queue.Silo.Storage;
 using Queue.Silo.Tickets;
@@ -58,6 +59,20 @@ public sealed class HallClient(IGrainFactory grains, HallSnapshots halls, HallSt
 
     public async Task<WindowView> SetWindowServicesAsync(string hallId, string windowId, IReadOnlyCollection<string> serviceIds) =>
         await (await WindowAsync(hallId, windowId)).SetServices([.. serviceIds]);
+
+    public async Task<HallDetail> ConfigureHallAsync(string hallId, HallProfile profile) => await (await HallAsync(hallId)).Configure(profile);
+    public async Task<HallDetail> AddServiceAsync(string hallId, string serviceId, ServiceDraft draft) => await (await HallAsync(hallId)).AddService(serviceId, draft);
+    public async Task<HallDetail> UpdateServiceAsync(string hallId, string serviceId, ServiceDraft draft) => await (await HallAsync(hallId)).UpdateService(serviceId, draft);
+    public async Task<HallDetail> RemoveServiceAsync(string hallId, string serviceId) => await (await HallAsync(hallId)).RemoveService(serviceId);
+    public async Task<CatalogImported> ImportServicesAsync(string hallId, IReadOnlyList<ServiceDraft> rows) => await (await HallAsync(hallId)).ImportServices(rows);
+
+    public async Task<HallDetail> AddWindowAsync(string hallId, string windowId, int number, string name, IReadOnlyCollection<string> serviceIds) =>
+        await (await HallAsync(hallId)).AddWindow(windowId, number, name, [.. serviceIds]);
+
+    public async Task<HallDetail> UpdateWindowAsync(string hallId, string windowId, int number, string name, IReadOnlyCollection<string> serviceIds) =>
+        await (await HallAsync(hallId)).UpdateWindow(windowId, number, name, [.. serviceIds]);
+
+    public async Task<HallDetail> RemoveWindowAsync(string hallId, string windowId) => await (await HallAsync(hallId)).RemoveWindow(windowId);
 
     /// <summary>The window's day: who worked it, what it handled, its score so far.</summary>
     public async Task<WindowWorkday> WorkdayAsync(string hallId, string windowId) => await (await WindowAsync(hallId, windowId)).Today();

@@ -44,8 +44,10 @@ public static class SiloServiceCollectionExtensions
         services.AddSingleton<HallClient>();
         services.AddSingleton<Floor.FloorClient>();
         services.AddSingleton<Calendar.HallCalendar>();
+        services.AddSingleton<Calendar.NationalDays>();
         Citizen.CitizenServiceCollectionExtensions.AddCitizenJourney(services);
         services.AddSingleton<AccountService>();
+        services.AddSingleton<Audit.AuditLog>();
         services.AddSingleton<DemoSeed>();
         return services;
     }

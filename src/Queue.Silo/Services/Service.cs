@@ -21,6 +21,9 @@ public sealed class Service
     public string HallId { get; private set; } = "";
     public string Name { get; private set; } = "";
 
+    /// <summary>The English name, when the hall gives one; the Chinese name is shown otherwise.</summary>
+    public string? NameEn { get; set; }
+
     /// <summary>主题, e.g. 社会民生类.</summary>
     public string Category { get; private set; } = "";
 
@@ -32,4 +35,16 @@ public sealed class Service
     public bool Bookable { get; set; }
     public int SortOrder { get; set; }
     public ServiceGuide Guide { get; set; } = new();
+
+    /// <summary>Takes what an administrator entered; the id and hall never change.</summary>
+    internal void Describe(ServiceDraft draft)
+    {
+        Name = draft.Name;
+        NameEn = draft.NameEn;
+        Category = draft.Category;
+        Prefix = draft.Prefix;
+        NormMinutes = draft.NormMinutes;
+        Bookable = draft.Bookable;
+        Guide = draft.Guide;
+    }
 }

@@ -43,6 +43,7 @@ public sealed class HallBatch(QueueDb db, IDbContextTransaction tx, long storedS
                 At = e.At,
             }, insert: true);
         }
+        foreach (var e in changes.Removed) Db.Remove(e);
         if (postgres is not null) await postgres.FlushAsync(ct);
         await Db.SaveChangesAsync(ct);
         Written = Stopwatch.GetTimestamp();

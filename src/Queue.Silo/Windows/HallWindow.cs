@@ -79,6 +79,13 @@ public sealed class HallWindow
         State = WindowState.Open;
     }
 
+    /// <summary>A new number or name from the administrator; the window's state and ticket stay.</summary>
+    internal void Describe(int number, string name)
+    {
+        Number = number;
+        Name = name;
+    }
+
     public void AssignServices(IReadOnlyCollection<string> serviceIds)
     {
         ServiceIds = serviceIds.Distinct().ToList();

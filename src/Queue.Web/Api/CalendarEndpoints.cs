@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Security.Claims;
 using Queue.Silo.Accounts;
+using Queue.Silo.Audit;
 using Queue.Silo.Calendar;
 using Queue.Silo.Engine;
 using Queue.Silo.Hosting;
@@ -44,7 +45,7 @@ public static class CalendarEndpoints
             if (end < start || end.DayNumber - start.DayNumber > 400) throw HallException.Invalid("to", "to must be after from and within 400 days.");
             return TypedResults.Ok(View(days, time.GetUtcNow(), start, end));
         });
-        group.MapPut("/hours", async (string hallId, OpeningHoursRequest? body, ClaimsPrincipal user, HallCalendar calendar, TimeProvider time, HallClient halls) =>
+        group.MapPut("/hours", async (string hallId, OpeningHoursRequest? body, ClaimsPrincipal user, HallCalendar calendar, TimeProvider time, HallClient halls, AuditLog audit) =>
         {
             await KnownHall.RequireAsync(halls, hallId);
             RequireManager(user, hallId);
@@ -52,23 +53,27 @@ public static class CalendarEndpoints
             // Validate.Body has refused a null entry (hours[0]); each field is named with its index.
             var hours = (req.Hours ?? throw HallException.Invalid("hours", "hours is required.")).Select((h, i) => new OpeningHours(hallId,
                 Validate.Required(h.Weekday, $"hours[{i}].weekday"), ParseTime(h.Opens, $"hours[{i}].opens"), ParseTime(h.Closes, $"hours[{i}].closes"))).ToList();
+            var before = (await calendar.ForHallAsync(hallId)).WeeklyHours.Select(h => new { h.Weekday, h.Opens, h.Closes }).ToList();
             var days = await calendar.SetHoursAsync(hallId, hours);
+            await audit.WriteAsync(user.Identity?.Name ?? "", hallId, "calendar.hours", $"hall:{hallId}", before, hours.Select(h => new { h.Weekday, h.Opens, h.Closes }).ToList());
             var today = days.Today(time.GetUtcNow());
             return TypedResults.Ok(View(days, time.GetUtcNow(), today, today.AddDays(30)));
         }).RequireAuthorization(AuthSetup.ManagerPolicy);
-        group.MapPut("/days/{date}", async (string hallId, string date, CalendarDayRequest? body, ClaimsPrincipal user, HallCalendar calendar, HallClient halls) =>
+        group.MapPut("/days/{date}", async (string hallId, string date, CalendarDayRequest? body, ClaimsPrincipal user, HallCalendar calendar, HallClient halls, AuditLog audit) =>
         {
             await KnownHall.RequireAsync(halls, hallId);
             RequireManager(user, hallId);
             var req = Validate.Body(body);
             var day = await calendar.SetDayAsync(hallId, ParseDate(date, "date"), Validate.Required(req.Kind, "kind"), Validate.Text(req.Name, "name", 100) ?? "");
+            await audit.WriteAsync(user.Identity?.Name ?? "", hallId, "calendar.day", $"day:{day.Date:yyyy-MM-dd}", null, CalendarDayView.Of(day));
             return TypedResults.Ok(CalendarDayView.Of(day));
         }).RequireAuthorization(AuthSetup.ManagerPolicy);
-        group.MapDelete("/days/{date}", async (string hallId, string date, ClaimsPrincipal user, HallCalendar calendar, HallClient halls) =>
+        group.MapDelete("/days/{date}", async (string hallId, string date, ClaimsPrincipal user, HallCalendar calendar, HallClient halls, AuditLog audit) =>
         {
             await KnownHall.RequireAsync(halls, hallId);
             RequireManager(user, hallId);
             await calendar.RemoveDayAsync(hallId, ParseDate(date, "date"));
+            await audit.WriteAsync(user.Identity?.Name ?? "", hallId, "calendar.day.remove", $"day:{date}", new { date }, null);
             return TypedResults.NoContent();
         }).RequireAuthorization(AuthSetup.ManagerPolicy);
 
@@ -82,17 +87,19 @@ public static class CalendarEndpoints
             if (end < start || end.DayNumber - start.DayNumber > 800) throw HallException.Invalid("to", "to must be after from and within 800 days.");
             return TypedResults.Ok((await calendar.AllHallsDaysAsync(start, end)).Select(CalendarDayView.Of).ToList());
         });
-        national.MapPut("/{date}", async (string date, CalendarDayRequest? body, ClaimsPrincipal user, HallCalendar calendar) =>
+        national.MapPut("/{date}", async (string date, CalendarDayRequest? body, ClaimsPrincipal user, HallCalendar calendar, AuditLog audit) =>
         {
             RequireAdmin(user);
             var req = Validate.Body(body);
             var day = await calendar.SetAllHallsDayAsync(ParseDate(date, "date"), Validate.Required(req.Kind, "kind"), Validate.Text(req.Name, "name", 100) ?? "");
+            await audit.WriteAsync(user.Identity?.Name ?? "", null, "calendar.nationalDay", $"day:{day.Date:yyyy-MM-dd}", null, CalendarDayView.Of(day));
             return TypedResults.Ok(CalendarDayView.Of(day));
         }).RequireAuthorization();
-        national.MapDelete("/{date}", async (string date, ClaimsPrincipal user, HallCalendar calendar) =>
+        national.MapDelete("/{date}", async (string date, ClaimsPrincipal user, HallCalendar calendar, AuditLog audit) =>
         {
             RequireAdmin(user);
             await calendar.RemoveAllHallsDayAsync(ParseDate(date, "date"));
+            await audit.WriteAsync(user.Identity?.Name ?? "", null, "calendar.nationalDay.remove", $"day:{date}", new { date }, null);
             return TypedResults.NoContent();
         }).RequireAuthorization();
         return routes;

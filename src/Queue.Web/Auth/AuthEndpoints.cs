@@ -20,8 +20,11 @@ public static class AuthEndpoints
         routes.MapPost("/api/auth/login", async (LoginRequest? body, AccountService accounts) =>
         {
             var req = Validate.Body(body);
-            var account = await accounts.VerifyAsync(Validate.Id(req.Username, "username"), Validate.Text(req.Password, "password", 200) ?? "");
-            if (account is null) return Results.Problem(statusCode: 401, title: "Wrong user name or password");
+            var result = await accounts.SignInAsync(Validate.Id(req.Username, "username"), Validate.Text(req.Password, "password", 200) ?? "");
+            if (result.Locked)
+                return Results.Problem(statusCode: 401, title: "Account locked", extensions: new Dictionary<string, object?> { ["code"] = "account.locked" },
+                    detail: $"连续{AccountService.MaxFailedSignIns}次密码错误，账号已锁定{AccountService.LockFor.TotalMinutes:0}分钟。/ Locked for {AccountService.LockFor.TotalMinutes:0} minutes after {AccountService.MaxFailedSignIns} wrong passwords.");
+            if (result.Account is not { } account) return Results.Problem(statusCode: 401, title: "Wrong user name or password");
             return Results.SignIn(Claims.For(account, BearerTokenDefaults.AuthenticationScheme), authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
         }).WithTags("auth").RequireRateLimiting(RateLimits.Login).Produces<AccessTokenResponse>();
 
@@ -29,9 +32,9 @@ public static class AuthEndpoints
         routes.MapPost("/account/login", async ([FromForm] string username, [FromForm] string password, [FromForm] string? returnUrl,
             AccountService accounts, HttpContext http) =>
         {
-            var account = await accounts.VerifyAsync(username, password);
+            var result = await accounts.SignInAsync(username, password);
             var back = returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") ? returnUrl : "/";
-            if (account is null) return Results.Redirect($"/login?failed=1&returnUrl={Uri.EscapeDataString(back)}");
+            if (result.Account is not { } account) return Results.Redirect($"/login?failed={(result.Locked ? "locked" : "1")}&returnUrl={Uri.EscapeDataString(back)}");
             await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, Claims.For(account, CookieAuthenticationDefaults.AuthenticationScheme));
             // Staff who sign in from nowhere in particular came to work: their own window's terminal, not the public home page.
             return Results.Redirect(back == "/" && WindowOf(account) is { } terminal ? terminal : back);

@@ -6,7 +6,7 @@ namespace Queue.Web.Components;
 /// </summary>
 public static class InteractivePages
 {
-    private static readonly PathString[] Prefixes = ["/reports", "/ratings"];
+    private static readonly PathString[] Prefixes = ["/reports", "/ratings", "/admin"];
 
     public static bool Serve(HttpContext? http) => http is not null && Prefixes.Any(p => http.Request.Path.StartsWithSegments(p));
 }

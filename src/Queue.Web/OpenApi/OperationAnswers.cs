@@ -35,6 +35,7 @@ public sealed class OperationAnswers : IOpenApiOperationTransformer
         ["/api/ratings/export.{format}"] = ["text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
         ["/api/rating-cases/export.{format}"] = ["text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
         ["/api/halls/{hallId}/reports/queue/export.{format}"] = ["text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
+        ["/api/halls/{hallId}/services/export.{format}"] = ["text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
     };
 
     /// <summary>A parameter whose values differ by route: the queue report's groupings are not the score table's.</summary>

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Data.Common;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -52,12 +53,21 @@ public sealed class SchemaTests
         var created = await ColumnsAsync(db, "tickets");
         var keysCreated = await ColumnsAsync(db, "idempotency_keys");
         var indexes = await IndexesAsync(db, "tickets");
+        // Version 5 (issue 15): account lockout, matters' English names, the audit log.
+        var setUpTables = new[] { "accounts", "services", "audit_entries" };
+        var setUpCreated = new List<string>();
+        foreach (var table in setUpTables) setUpCreated.Add(await ColumnsAsync(db, table));
+        var auditIndexes = await IndexesAsync(db, "audit_entries");
 
         // The database as version 1 left it: no first-call column (version 2), no idempotency keys (version 3), no report
         // index (version 4). Every later step then runs on it.
         await ExecAsync(db, storage == StorageKind.Sqlite
-            ? "DROP INDEX \"IX_tickets_report\"; ALTER TABLE tickets DROP COLUMN FirstCalledAt; DROP TABLE idempotency_keys; UPDATE schema_versions SET version = 1"
-            : "DROP INDEX \"IX_tickets_report\"; ALTER TABLE tickets DROP COLUMN \"FirstCalledAt\"; DROP TABLE idempotency_keys; UPDATE schema_versions SET version = 1");
+            ? "DROP INDEX \"IX_tickets_report\"; ALTER TABLE tickets DROP COLUMN FirstCalledAt; DROP TABLE idempotency_keys; " +
+              "ALTER TABLE accounts DROP COLUMN Disabled; ALTER TABLE accounts DROP COLUMN FailedSignIns; ALTER TABLE accounts DROP COLUMN LockedUntil; " +
+              "ALTER TABLE services DROP COLUMN NameEn; DROP TABLE audit_entries; UPDATE schema_versions SET version = 1"
+            : "DROP INDEX \"IX_tickets_report\"; ALTER TABLE tickets DROP COLUMN \"FirstCalledAt\"; DROP TABLE idempotency_keys; " +
+              "ALTER TABLE accounts DROP COLUMN \"Disabled\", DROP COLUMN \"FailedSignIns\", DROP COLUMN \"LockedUntil\"; " +
+              "ALTER TABLE services DROP COLUMN \"NameEn\"; DROP TABLE audit_entries; UPDATE schema_versions SET version = 1");
         Assert.NotEqual(created, await ColumnsAsync(db, "tickets"));
         Assert.DoesNotContain("IX_tickets_report", await IndexesAsync(db, "tickets"));
 
@@ -68,6 +78,10 @@ public sealed class SchemaTests
         Assert.Equal(keysCreated, await ColumnsAsync(db, "idempotency_keys"));
         Assert.Equal(indexes, await IndexesAsync(db, "tickets"));
         Assert.Contains("IX_tickets_report", indexes);
+        for (var i = 0; i < setUpTables.Length; i++) Assert.Equal(setUpCreated[i], await ColumnsAsync(db, setUpTables[i]));
+        Assert.Equal(auditIndexes, await IndexesAsync(db, "audit_entries"));
+        // The demo accounts kept their passwords through the upgrade, and are neither disabled nor locked.
+        Assert.Equal(HttpStatusCode.OK, (await citizenAfter.PostAsJsonAsync("/api/auth/login", new { username = "staff05", password = "demo123" })).StatusCode);
         foreach (var ticket in issued)
         {
             var read = await citizenAfter.GetFromJsonAsync<JsonElement>($"/api/tickets/{ticket.Id}?token={ticket.Token}", ApiCalls.Json);

@@ -1,0 +1,32 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Queue.Silo.Storage;
+
+namespace Queue.Silo.Audit;
+
+/// <summary>The append-only log of administrative changes (who, what, when, before → after). Never edited, never pruned.</summary>
+public sealed class AuditLog(IDbContextFactory<QueueDb> dbs, TimeProvider time)
+{
+    public const int MaxRead = 1000;
+
+    /// <summary>Records a change; <paramref name="before"/> and <paramref name="after"/> are serialized as the API shows them.</summary>
+    public async Task WriteAsync(string actor, string? hallId, string action, string subject, object? before, object? after, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        db.Add(new AuditEntry(Guid.NewGuid(), time.GetUtcNow(), actor, hallId, action, subject, Serialize(before), Serialize(after)));
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Newest first; <paramref name="hallId"/> null for every hall (and the changes that belong to none, e.g. accounts of admins).</summary>
+    public async Task<IReadOnlyList<AuditEntry>> ReadAsync(string? hallId, DateTimeOffset? from, DateTimeOffset? to, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var q = db.Set<AuditEntry>().AsNoTracking();
+        if (hallId is not null) q = q.Where(a => a.HallId == hallId);
+        if (from is { } f) q = q.Where(a => a.At >= f);
+        if (to is { } t) q = q.Where(a => a.At < t);
+        return await q.OrderByDescending(a => a.At).Take(MaxRead).ToListAsync(ct);
+    }
+
+    private static string? Serialize(object? value) => value is null ? null : JsonSerializer.Serialize(value, value.GetType(), Json.Options);
+}

@@ -1,0 +1,4 @@
+namespace Queue.Silo.Services;
+
+/// <summary>A matter as an administrator enters it (form, API or one row of an imported catalog), already checked field by field.</summary>
+public sealed record ServiceDraft(string? Id, string Name, string? NameEn, string Category, string Prefix, double NormMinutes, bool Bookable, ServiceGuide Guide);

@@ -1,0 +1,114 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Queue.Silo.Accounts;
+using Queue.Silo.Audit;
+using Queue.Silo.Engine;
+using Queue.Silo.Storage;
+using Queue.Web.Auth;
+
+namespace Queue.Web.Admin;
+
+/// <summary>
+/// Accounts (design.md §4): an admin manages every account; a manager the staff of the halls they manage (a city
+/// manager those of the towns and villages under it), and only as staff. Every change is in the audit log.
+/// </summary>
+public sealed class AccountAdministration(AccountService accounts, HallRights rights, AuditLog audit, IDbContextFactory<QueueDb> dbs)
+{
+    public async Task<IReadOnlyList<AccountView>> ListAsync(ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        if (!user.IsInRole(Role.Admin) && !user.IsInRole(Role.Manager)) throw Forbidden();
+        var halls = await rights.ManagedHallsAsync(user, ct);
+        return [.. (await accounts.ListAsync(halls?.ToList(), ct)).Select(AccountView.Of)];
+    }
+
+    public async Task<AccountView> CreateAsync(ClaimsPrincipal user, string userName, AccountDraft draft, string password, CancellationToken ct = default)
+    {
+        await RequireMayAssignAsync(user, draft, ct);
+        await RequireHallAndWindowAsync(draft, ct);
+        var account = await accounts.CreateAsync(userName, draft.DisplayName, draft.Role, draft.HallId, draft.StaffNumber, draft.WindowId, password, ct);
+        var view = AccountView.Of(account);
+        await audit.WriteAsync(AuditActor.Of(user), account.HallId, "account.create", $"account:{account.UserName}", null, view, ct);
+        return view;
+    }
+
+    public async Task<AccountView> UpdateAsync(ClaimsPrincipal user, string id, AccountDraft draft, CancellationToken ct = default)
+    {
+        await RequireMayChangeAsync(user, id, ct);
+        await RequireMayAssignAsync(user, draft, ct);
+        await RequireHallAndWindowAsync(draft, ct);
+        if (id == user.AccountId() && draft.Role != Role.Admin && user.IsInRole(Role.Admin))
+            throw HallException.Conflict("account.ownRole", "不能撤销自己的管理员角色。/ You cannot take the admin role from your own account.");
+        var (before, after) = await accounts.ChangeAsync(id, a =>
+        {
+            a.DisplayName = draft.DisplayName;
+            a.StaffNumber = draft.StaffNumber;
+            a.HallId = draft.HallId;
+            a.WindowId = draft.WindowId;
+            a.SetRole(draft.Role);
+        }, ct);
+        return await AuditedAsync(user, "account.update", before, after, ct);
+    }
+
+    public async Task<AccountView> SetDisabledAsync(ClaimsPrincipal user, string id, bool disabled, CancellationToken ct = default)
+    {
+        await RequireMayChangeAsync(user, id, ct);
+        if (disabled && id == user.AccountId()) throw HallException.Conflict("account.self", "不能停用自己的账号。/ You cannot disable your own account.");
+        var (before, after) = await accounts.ChangeAsync(id, a => a.Disabled = disabled, ct);
+        return await AuditedAsync(user, disabled ? "account.disable" : "account.enable", before, after, ct);
+    }
+
+    public async Task<AccountView> ResetPasswordAsync(ClaimsPrincipal user, string id, string password, CancellationToken ct = default)
+    {
+        await RequireMayChangeAsync(user, id, ct);
+        var (before, after) = await accounts.ResetPasswordAsync(id, password, ct);
+        // The log says that the password was reset, never what to.
+        return await AuditedAsync(user, "account.resetPassword", before, after, ct);
+    }
+
+    public async Task ChangeOwnPasswordAsync(ClaimsPrincipal user, string current, string next, CancellationToken ct = default)
+    {
+        var id = user.AccountId() ?? throw HallRights.Forbidden();
+        await accounts.ChangeOwnPasswordAsync(id, current, next, ct);
+        var account = await accounts.FindAsync(id, ct);
+        await audit.WriteAsync(AuditActor.Of(user), account?.HallId, "account.changeOwnPassword", $"account:{account?.UserName}", null, null, ct);
+    }
+
+    private async Task<AccountView> AuditedAsync(ClaimsPrincipal user, string action, Account before, Account after, CancellationToken ct)
+    {
+        var view = AccountView.Of(after);
+        await audit.WriteAsync(AuditActor.Of(user), after.HallId ?? before.HallId, action, $"account:{after.UserName}", AccountView.Of(before), view, ct);
+        return view;
+    }
+
+    /// <summary>An admin assigns anything; a manager only the staff role, in a hall they manage.</summary>
+    private async Task RequireMayAssignAsync(ClaimsPrincipal user, AccountDraft draft, CancellationToken ct)
+    {
+        if (user.IsInRole(Role.Admin)) return;
+        if (!user.IsInRole(Role.Manager) || draft.Role != Role.Staff || draft.HallId is null || !await rights.ManagesAsync(user, draft.HallId, ct))
+            throw Forbidden();
+    }
+
+    /// <summary>An unknown account is 404 for those who may manage accounts at all; a manager changes only staff of their halls.</summary>
+    private async Task RequireMayChangeAsync(ClaimsPrincipal user, string id, CancellationToken ct)
+    {
+        if (!user.IsInRole(Role.Admin) && !user.IsInRole(Role.Manager)) throw Forbidden();
+        var target = await accounts.FindAsync(id, ct) ?? throw HallException.NotFound("account", id);
+        if (user.IsInRole(Role.Admin)) return;
+        if (target.Role != Role.Staff || target.HallId is null || !await rights.ManagesAsync(user, target.HallId, ct)) throw Forbidden();
+    }
+
+    private async Task RequireHallAndWindowAsync(AccountDraft draft, CancellationToken ct)
+    {
+        if (draft.Role == Role.Staff && draft.HallId is null) throw HallException.Invalid("hallId", "窗口工作人员须属于一个大厅。/ A staff account needs a hall.");
+        if (draft.Role == Role.Admin && draft.HallId is not null) throw HallException.Invalid("hallId", "系统管理员不属于某个大厅。/ An admin belongs to no hall.");
+        if (draft.WindowId is not null && draft.Role != Role.Staff) throw HallException.Invalid("windowId", "Only staff have a usual window.");
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        if (draft.HallId is not null && !await db.Halls.AnyAsync(h => h.Id == draft.HallId, ct))
+            throw HallException.Invalid("hallId", $"大厅 {draft.HallId} 不存在。/ The hall {draft.HallId} does not exist.");
+        if (draft.WindowId is not null && !await db.Windows.AnyAsync(w => w.Id == draft.WindowId && w.HallId == draft.HallId, ct))
+            throw HallException.Invalid("windowId", $"窗口 {draft.WindowId} 不在该大厅。/ The window {draft.WindowId} is not in that hall.");
+    }
+
+    private static HallException Forbidden() =>
+        new(RefusalKind.Forbidden, "account.forbidden", "本账号不能管理该账号。/ This account may not manage that account.");
+}

@@ -1,0 +1,219 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Queue.Silo.Accounts;
+using Queue.Silo.Audit;
+using Queue.Silo.Calendar;
+using Queue.Silo.Engine;
+using Queue.Silo.Halls;
+using Queue.Silo.Hosting;
+using Queue.Silo.Services;
+using Queue.Silo.Storage;
+using Queue.Silo.Tickets;
+using Queue.Silo.Views;
+
+namespace Queue.Web.Admin;
+
+/// <summary>
+/// Setting up a hall (design.md §4): halls, matters, windows and the catalog import, for the API and the /admin
+/// pages alike. Checks the caller's rights on the hall tree, sends the change to the hall's grain (so it is live at
+/// once on every screen) and writes the audit entry with the thing before and after.
+/// </summary>
+public sealed class HallAdministration(HallClient halls, HallSnapshots snapshots, HallRights rights, AuditLog audit,
+    IDbContextFactory<QueueDb> dbs)
+{
+    public async Task<HallDetail> CreateHallAsync(ClaimsPrincipal user, string id, HallProfile profile, CancellationToken ct = default)
+    {
+        if (!user.IsInRole(Role.Admin)) throw HallRights.Forbidden();
+        await using (var db = await dbs.CreateDbContextAsync(ct))
+        {
+            if (id == CalendarDay.AllHalls || await db.Halls.AnyAsync(h => h.Id == id, ct))
+                throw HallException.Conflict("hall.exists", $"大厅 {id} 已存在。/ The hall {id} exists already.");
+            await RequireParentAsync(db, id, profile, ct);
+            var hall = new Hall(id, profile.Name, profile.Level, profile.ParentId, profile.RegionCode) { Address = profile.Address, Settings = profile.Settings };
+            db.Halls.Add(hall);
+            await db.SaveChangesAsync(ct);
+        }
+        await snapshots.ReloadIdsAsync();
+        var detail = (await halls.SnapshotAsync(id)).Detail;
+        await audit.WriteAsync(AuditActor.Of(user), id, "hall.create", $"hall:{id}", null, Profile(detail), ct);
+        return detail;
+    }
+
+    /// <summary>A manager of the hall may change its name, address and settings; its level and parent are an admin's.</summary>
+    public async Task<HallDetail> UpdateHallAsync(ClaimsPrincipal user, string hallId, HallProfile profile, CancellationToken ct = default)
+    {
+        var before = (await halls.SnapshotAsync(hallId)).Detail;
+        await rights.RequireAsync(user, hallId, ct);
+        if (!user.IsInRole(Role.Admin) && (profile.Level != before.Level || profile.ParentId != before.ParentId))
+            throw new HallException(RefusalKind.Forbidden, "hall.adminOnly", "只有系统管理员可以调整大厅层级和上级。/ Only an admin may change a hall's level or parent.");
+        await using (var db = await dbs.CreateDbContextAsync(ct)) await RequireParentAsync(db, hallId, profile, ct);
+        var after = await halls.ConfigureHallAsync(hallId, profile);
+        await audit.WriteAsync(AuditActor.Of(user), hallId, "hall.update", $"hall:{hallId}", Profile(before), Profile(after), ct);
+        return after;
+    }
+
+    public async Task<ServiceView> AddServiceAsync(ClaimsPrincipal user, string hallId, ServiceDraft draft, CancellationToken ct = default)
+    {
+        await RequireAsync(user, hallId, ct);
+        var id = draft.Id ?? NewId("m");
+        await RequireFreeIdAsync(hallId, [id], ct);
+        var detail = await halls.AddServiceAsync(hallId, id, draft with { Id = id });
+        var created = detail.Services.First(s => s.Id == id);
+        await audit.WriteAsync(AuditActor.Of(user), hallId, "service.create", $"service:{id}", null, draft with { Id = id }, ct);
+        return created;
+    }
+
+    public async Task<ServiceView> UpdateServiceAsync(ClaimsPrincipal user, string hallId, string serviceId, ServiceDraft draft, CancellationToken ct = default)
+    {
+        await RequireAsync(user, hallId, ct);
+        var before = await StoredServiceAsync(hallId, serviceId, ct);
+        var detail = await halls.UpdateServiceAsync(hallId, serviceId, draft with { Id = serviceId });
+        await audit.WriteAsync(AuditActor.Of(user), hallId, "service.update", $"service:{serviceId}", Draft(before), draft with { Id = serviceId }, ct);
+        return detail.Services.First(s => s.Id == serviceId);
+    }
+
+    public async Task RemoveServiceAsync(ClaimsPrincipal user, string hallId, string serviceId, CancellationToken ct = default)
+    {
+        await RequireAsync(user, hallId, ct);
+        var before = await StoredServiceAsync(hallId, serviceId, ct);
+        await RequireNoBookingsAsync(hallId, serviceId, ct);
+        await halls.RemoveServiceAsync(hallId, serviceId);
+        await audit.WriteAsync(AuditActor.Of(user), hallId, "service.remove", $"service:{serviceId}", Draft(before), null, ct);
+    }
+
+    /// <summary>
+    /// Imports a catalog file all or nothing: every row is checked and every rejected row reported with its reasons;
+    /// only a file without rejections reaches the hall, in one commit. Rows without an id create new matters.
+    /// </summary>
+    public async Task<CatalogImport> ImportAsync(ClaimsPrincipal user, string hallId, Stream content, string fileName, CancellationToken ct = default)
+    {
+        await RequireAsync(user, hallId, ct);
+        var rows = CatalogFile.Read(content, fileName);
+        if (rows.Count == 0) throw HallException.Invalid("file", "文件是空的。/ The file is empty.");
+        var headerErrors = new FieldErrors();
+        var map = CatalogColumns.Map(rows[0], headerErrors);
+        if (headerErrors.Any) return new CatalogImport(0, 0, [new CatalogRejection(1, headerErrors.Lines)]);
+        var drafts = new List<(int Row, ServiceDraft Draft)>();
+        var rejected = new List<CatalogRejection>();
+        var seen = new Dictionary<string, int>();
+        for (var i = 1; i < rows.Count; i++)
+        {
+            if (rows[i].All(string.IsNullOrWhiteSpace)) continue;
+            var errors = new FieldErrors();
+            var draft = CatalogColumns.Parse(rows[i], map, errors);
+            if (draft.Id is { } id && !seen.TryAdd(id, i + 1)) errors.Add("id", $"与第 {seen[id]} 行的编码重复。/ The same id as row {seen[id]}.");
+            if (errors.Any) rejected.Add(new CatalogRejection(i + 1, errors.Lines));
+            else drafts.Add((i + 1, draft with { Id = draft.Id ?? NewId("m") }));
+        }
+        if (drafts.Count == 0 && rejected.Count == 0) throw HallException.Invalid("file", "文件中没有事项。/ The file holds no matters.");
+        var taken = await TakenElsewhereAsync(hallId, drafts.Select(d => d.Draft.Id!).ToList(), ct);
+        foreach (var (row, draft) in drafts.Where(d => taken.Contains(d.Draft.Id!)))
+            rejected.Add(new CatalogRejection(row, [$"id: 编码 {draft.Id} 已被其他大厅使用。/ The id {draft.Id} belongs to another hall."]));
+        if (rejected.Count > 0) return new CatalogImport(0, 0, [.. rejected.OrderBy(r => r.Row)]);
+        var before = await halls.SnapshotAsync(hallId);
+        var result = await halls.ImportServicesAsync(hallId, [.. drafts.Select(d => d.Draft)]);
+        await audit.WriteAsync(AuditActor.Of(user), hallId, "service.import", $"catalog:{hallId}",
+            new { services = before.Detail.Services.Count }, new { file = fileName, result.Created, result.Updated }, ct);
+        return new CatalogImport(result.Created, result.Updated, []);
+    }
+
+    /// <summary>The hall's matters as stored, in the order the kiosk shows them: what an export writes.</summary>
+    public async Task<IReadOnlyList<Service>> CatalogAsync(ClaimsPrincipal user, string hallId, CancellationToken ct = default)
+    {
+        await RequireAsync(user, hallId, ct);
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var list = await db.Services.AsNoTracking().Where(s => s.HallId == hallId).ToListAsync(ct);
+        return [.. list.OrderBy(s => s.SortOrder).ThenBy(s => s.Prefix).ThenBy(s => s.Id, StringComparer.Ordinal)];
+    }
+
+    public async Task<WindowView> AddWindowAsync(ClaimsPrincipal user, string hallId, string? id, int number, string name, IReadOnlyList<string> serviceIds, CancellationToken ct = default)
+    {
+        await RequireAsync(user, hallId, ct);
+        var windowId = id ?? $"{hallId}-w{number:D2}";
+        await using (var db = await dbs.CreateDbContextAsync(ct))
+            if (await db.Windows.AnyAsync(w => w.Id == windowId && w.HallId != hallId, ct))
+                throw HallException.Conflict("window.idTaken", $"窗口编码 {windowId} 已被其他大厅使用。/ The window id {windowId} belongs to another hall.");
+        var detail = await halls.AddWindowAsync(hallId, windowId, number, name, serviceIds);
+        var created = detail.Windows.First(w => w.Id == windowId);
+        await audit.WriteAsync(AuditActor.Of(user), hallId, "window.create", $"window:{windowId}", null, WindowAudit.Of(created), ct);
+        return created;
+    }
+
+    public async Task<WindowView> UpdateWindowAsync(ClaimsPrincipal user, string hallId, string windowId, int number, string name, IReadOnlyList<string> serviceIds, CancellationToken ct = default)
+    {
+        await RequireAsync(user, hallId, ct);
+        var before = (await halls.SnapshotAsync(hallId)).Detail.Windows.FirstOrDefault(w => w.Id == windowId) ?? throw HallException.NotFound("window", windowId);
+        var detail = await halls.UpdateWindowAsync(hallId, windowId, number, name, serviceIds);
+        var after = detail.Windows.First(w => w.Id == windowId);
+        await audit.WriteAsync(AuditActor.Of(user), hallId, "window.update", $"window:{windowId}", WindowAudit.Of(before), WindowAudit.Of(after), ct);
+        return after;
+    }
+
+    public async Task RemoveWindowAsync(ClaimsPrincipal user, string hallId, string windowId, CancellationToken ct = default)
+    {
+        await RequireAsync(user, hallId, ct);
+        var before = (await halls.SnapshotAsync(hallId)).Detail.Windows.FirstOrDefault(w => w.Id == windowId) ?? throw HallException.NotFound("window", windowId);
+        await halls.RemoveWindowAsync(hallId, windowId);
+        await audit.WriteAsync(AuditActor.Of(user), hallId, "window.remove", $"window:{windowId}", WindowAudit.Of(before), null, ct);
+    }
+
+    /// <summary>Unknown hall first (404, hall ids are public), then the caller's rights (403).</summary>
+    private async Task RequireAsync(ClaimsPrincipal user, string hallId, CancellationToken ct)
+    {
+        await halls.SnapshotAsync(hallId);
+        await rights.RequireAsync(user, hallId, ct);
+    }
+
+    private static async Task RequireParentAsync(QueueDb db, string hallId, HallProfile profile, CancellationToken ct)
+    {
+        if (profile.ParentId is null)
+        {
+            if (profile.Level != HallLevel.City) throw HallException.Invalid("parentId", "镇街和村社区大厅须有上级大厅。/ A town or village hall needs a parent hall.");
+            return;
+        }
+        if (profile.ParentId == hallId) throw HallException.Invalid("parentId", "A hall cannot be its own parent.");
+        var parent = await db.Halls.AsNoTracking().FirstOrDefaultAsync(h => h.Id == profile.ParentId, ct)
+            ?? throw HallException.Invalid("parentId", $"上级大厅 {profile.ParentId} 不存在。/ The parent hall {profile.ParentId} does not exist.");
+        if (parent.Level >= profile.Level)
+            throw HallException.Invalid("parentId", "上级大厅的层级须高于本大厅（市 → 镇街 → 村社区）。/ The parent must be a level above (city → town → village).");
+    }
+
+    private async Task RequireFreeIdAsync(string hallId, IReadOnlyList<string> ids, CancellationToken ct)
+    {
+        if ((await TakenElsewhereAsync(hallId, ids, ct)).FirstOrDefault() is { } taken)
+            throw HallException.Conflict("service.idTaken", $"事项编码 {taken} 已被其他大厅使用。/ The matter id {taken} belongs to another hall.");
+    }
+
+    /// <summary>Matter ids are unique across halls (one table); these of <paramref name="ids"/> belong to another hall.</summary>
+    private async Task<HashSet<string>> TakenElsewhereAsync(string hallId, IReadOnlyList<string> ids, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var taken = new HashSet<string>();
+        foreach (var chunk in ids.Chunk(500))
+            taken.UnionWith(await db.Services.AsNoTracking().Where(s => chunk.Contains(s.Id) && s.HallId != hallId).Select(s => s.Id).ToListAsync(ct));
+        return taken;
+    }
+
+    private async Task<Service> StoredServiceAsync(string hallId, string serviceId, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await db.Services.AsNoTracking().FirstOrDefaultAsync(s => s.Id == serviceId && s.HallId == hallId, ct) ?? throw HallException.NotFound("service", serviceId);
+    }
+
+    /// <summary>A citizen's booking of the matter still to come would be lost with it: 409 until it is served or cancelled.</summary>
+    private async Task RequireNoBookingsAsync(string hallId, string serviceId, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var open = await db.Set<Queue.Silo.Booking.HallBooking>().AsNoTracking()
+            .CountAsync(b => b.HallId == hallId && b.ServiceId == serviceId && b.Status == Queue.Silo.Booking.BookingStatus.Booked, ct);
+        if (open > 0)
+            throw HallException.Conflict("service.hasBookings",
+                $"该事项还有 {open} 个未到的预约，请先设为不可预约并等预约办完或取消。/ {open} bookings for this matter are still to come; make it not bookable and wait until they are served or cancelled.");
+    }
+
+    private static ServiceDraft Draft(Service s) => new(s.Id, s.Name, s.NameEn, s.Category, s.Prefix, s.NormMinutes, s.Bookable, s.Guide);
+
+    private static HallProfile Profile(HallDetail d) => new(d.Name, d.Level, d.ParentId, d.RegionCode, d.Address, d.Settings);
+
+    private static string NewId(string kind) => kind + Guid.NewGuid().ToString("N")[..15];
+}

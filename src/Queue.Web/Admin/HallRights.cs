@@ -1,0 +1,46 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Queue.Silo.Accounts;
+using Queue.Silo.Engine;
+using Queue.Silo.Storage;
+using Queue.Web.Auth;
+
+namespace Queue.Web.Admin;
+
+/// <summary>
+/// Which halls an account administers (design.md §4): admins every hall; a manager their own hall and every hall
+/// under it (a city manager the towns and villages below), or every hall when bound to none. Read from the halls
+/// table at each check, so a hall created a moment ago is under its parent at once.
+/// </summary>
+public sealed class HallRights(IDbContextFactory<QueueDb> dbs)
+{
+    /// <summary>The halls the account administers; null for every hall.</summary>
+    public async Task<IReadOnlySet<string>?> ManagedHallsAsync(ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        if (user.IsInRole(Role.Admin)) return null;
+        if (!user.IsInRole(Role.Manager)) return new HashSet<string>();
+        if (user.FindFirstValue(Claims.Hall) is not { } home) return null;
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var parents = await db.Halls.AsNoTracking().Select(h => new { h.Id, h.ParentId }).ToListAsync(ct);
+        var result = new HashSet<string> { home };
+        // Breadth-first down from the home hall; the set stops a parent loop a bad edit could make.
+        for (var added = true; added;)
+        {
+            added = false;
+            foreach (var h in parents)
+                if (h.ParentId is not null && result.Contains(h.ParentId) && result.Add(h.Id)) added = true;
+        }
+        return result;
+    }
+
+    public async Task<bool> ManagesAsync(ClaimsPrincipal user, string hallId, CancellationToken ct = default) =>
+        await ManagedHallsAsync(user, ct) is not { } halls || halls.Contains(hallId);
+
+    public async Task RequireAsync(ClaimsPrincipal user, string hallId, CancellationToken ct = default)
+    {
+        if (!await ManagesAsync(user, hallId, ct)) throw Forbidden();
+    }
+
+    public static HallException Forbidden() =>
+        new(RefusalKind.Forbidden, "hall.forbidden", "本账号不管理该大厅。/ This account does not manage this hall.");
+}

@@ -1,0 +1,77 @@
+using System.Net;
+using System.Net.Http.Json;
+using Queue.Tests.Infrastructure;
+
+namespace Queue.Tests.Setup;
+
+/// <summary>A database without the demo starts with no account; the first admin is made once, by someone who holds the setup token.</summary>
+public sealed class FirstStartTests
+{
+    [Fact]
+    public async Task TheFirstAdminNeedsTheTokenFromTheLogIsMadeOnceAndThenEverySetUpIsAConflict()
+    {
+        await using var app = await SetupCalls.FreshAsync();
+        var anyone = app.CreateClient();
+        Assert.Empty((await anyone.GetFromJsonAsync<List<object>>("/api/halls"))!);
+        // No default password exists: nobody signs in to an empty database.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anyone.PostAsJsonAsync("/api/auth/login", new { username = "admin", password = "demo123" })).StatusCode);
+
+        var body = new { username = "director", password = SetupCalls.AdminPassword, displayName = "中心主任" };
+        Assert.Equal("setup.token", (await (await anyone.SetUpAsync(body, token: null)).JsonAsync(HttpStatusCode.Forbidden)).GetProperty("code").GetString());
+        await (await anyone.SetUpAsync(body, token: "wrong-token-wrong-token")).JsonAsync(HttpStatusCode.Forbidden);
+
+        // Bad input names the field and creates nobody.
+        var shortPassword = await (await anyone.SetUpAsync(new { username = "director", password = "short", displayName = "主任" })).JsonAsync(HttpStatusCode.BadRequest);
+        Assert.True(shortPassword.GetProperty("errors").TryGetProperty("password", out _));
+        var badName = await (await anyone.SetUpAsync(new { username = "直 任", password = SetupCalls.AdminPassword, displayName = "主任" })).JsonAsync(HttpStatusCode.BadRequest);
+        Assert.True(badName.GetProperty("errors").TryGetProperty("username", out _));
+        var missing = await (await anyone.SetUpAsync(new { username = "director", password = SetupCalls.AdminPassword })).JsonAsync(HttpStatusCode.BadRequest);
+        Assert.True(missing.GetProperty("errors").TryGetProperty("displayName", out _));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anyone.PostAsJsonAsync("/api/auth/login", new { username = "director", password = SetupCalls.AdminPassword })).StatusCode);
+
+        var created = await (await anyone.SetUpAsync(body)).JsonAsync(HttpStatusCode.Created);
+        Assert.Equal("admin", created.GetProperty("role").GetString());
+        Assert.False(created.TryGetProperty("passwordHash", out _));
+        Assert.Equal("setup.done", (await (await anyone.SetUpAsync(new { username = "second", password = SetupCalls.AdminPassword, displayName = "x" })).JsonAsync(HttpStatusCode.Conflict)).GetProperty("code").GetString());
+
+        var admin = await app.SignedInAsync("director", SetupCalls.AdminPassword);
+        var audit = await (await admin.GetAsync("/api/audit")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal("setup", audit[0].GetProperty("actor").GetString());
+    }
+
+    [Fact]
+    public async Task FiveWrongPasswordsLockAnAccountAResetUnlocksItAndEveryAccountChangesItsOwnPassword()
+    {
+        await using var app = await SetupCalls.FreshAsync();
+        var admin = await app.FirstAdminAsync();
+        await (await admin.PostAsJsonAsync("/api/halls", new { id = "haimen", name = "海门区政务服务中心", level = "city", regionCode = "320684" })).JsonAsync(HttpStatusCode.Created);
+        var staff = await (await admin.PostAsJsonAsync("/api/accounts", new { username = "zhang", displayName = "张三", role = "staff", hallId = "haimen", staffNumber = "HM001", password = "Zhang-0001" }))
+            .JsonAsync(HttpStatusCode.Created);
+        var id = staff.GetProperty("id").GetString();
+
+        var anyone = app.CreateClient();
+        for (var i = 0; i < 4; i++) Assert.Equal(HttpStatusCode.Unauthorized, (await anyone.PostAsJsonAsync("/api/auth/login", new { username = "zhang", password = "wrong-" + i })).StatusCode);
+        var fifth = await (await anyone.PostAsJsonAsync("/api/auth/login", new { username = "zhang", password = "wrong-5" })).JsonAsync(HttpStatusCode.Unauthorized);
+        Assert.Equal("account.locked", fifth.GetProperty("code").GetString());
+        // Locked: even the right password is refused now.
+        Assert.Equal("account.locked", (await (await anyone.PostAsJsonAsync("/api/auth/login", new { username = "zhang", password = "Zhang-0001" })).JsonAsync(HttpStatusCode.Unauthorized)).GetProperty("code").GetString());
+
+        await (await admin.PostAsJsonAsync($"/api/accounts/{id}/reset-password", new { newPassword = "Zhang-0002" })).JsonAsync(HttpStatusCode.OK);
+        var zhang = await app.SignedInAsync("zhang", "Zhang-0002");
+        var wrongCurrent = await (await zhang.PostAsJsonAsync("/api/account/password", new { currentPassword = "nope-nope", newPassword = "Zhang-0003" })).JsonAsync(HttpStatusCode.BadRequest);
+        Assert.True(wrongCurrent.GetProperty("errors").TryGetProperty("currentPassword", out _));
+        Assert.Equal(HttpStatusCode.NoContent, (await zhang.PostAsJsonAsync("/api/account/password", new { currentPassword = "Zhang-0002", newPassword = "Zhang-0003" })).StatusCode);
+        await app.SignedInAsync("zhang", "Zhang-0003");
+
+        // A disabled account cannot sign in, with the right password or not.
+        await (await admin.PostAsync($"/api/accounts/{id}/disable", null)).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anyone.PostAsJsonAsync("/api/auth/login", new { username = "zhang", password = "Zhang-0003" })).StatusCode);
+        var actions = (await (await admin.GetAsync("/api/audit")).JsonAsync(HttpStatusCode.OK)).EnumerateArray().Select(e => e.GetProperty("action").GetString()).ToList();
+        Assert.Contains("account.resetPassword", actions);
+        Assert.Contains("account.changeOwnPassword", actions);
+        Assert.Contains("account.disable", actions);
+        // The log never holds a password or its hash.
+        Assert.DoesNotContain("Zhang-000", await (await admin.GetAsync("/api/audit")).Content.ReadAsStringAsync());
+        Assert.DoesNotContain("AQAAAA", await (await admin.GetAsync("/api/audit")).Content.ReadAsStringAsync());
+    }
+}
