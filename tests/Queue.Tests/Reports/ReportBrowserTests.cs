@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Queue.LoadTests;
+using Queue.Silo.Reports;
 using Queue.Silo.Storage;
 using Queue.Tests.Infrastructure;
 
