@@ -37,6 +37,7 @@ public sealed class SchemaTests
     {
         await using var db = await TestDatabase.CreateAsync(storage);
         List<TicketDto> issued;
+        TicketDto transferred;
         await using (var app = new WebOnDatabase(db))
         {
             var citizen = app.CreateClient();
@@ -48,16 +49,26 @@ public sealed class SchemaTests
             (await staff.WindowAsync(5, "complete", new { outcome = "done" })).EnsureSuccessStatusCode();
             (await staff.WindowAsync(5, "call-next")).EnsureSuccessStatusCode();
             (await staff.WindowAsync(5, "recall")).EnsureSuccessStatusCode(); // an older database kept only this latest call
+            // A transfer an older database knows only from its journal (version 6 counts it back from there).
+            transferred = await citizen.IssueAsync(Demo.ProvidentFund);
+            var other = app.CreateClient();
+            other.DefaultRequestHeaders.Authorization = new("Bearer", await other.SignInAsync("staff06"));
+            (await other.WindowAsync(6, "call-next")).EnsureSuccessStatusCode();
+            (await other.WindowAsync(6, "transfer", new { serviceId = Demo.SocialInsurance })).EnsureSuccessStatusCode();
         }
         var created = await ColumnsAsync(db, "tickets");
         var keysCreated = await ColumnsAsync(db, "idempotency_keys");
+        var daysCreated = await ColumnsAsync(db, "report_days");
+        var demoCreated = await ColumnsAsync(db, "demo_history");
         var indexes = await IndexesAsync(db, "tickets");
+        var reportIndex = await IndexSqlAsync(db);
+        Assert.Contains("TransferCount", reportIndex);
 
         // The database as version 1 left it: no first-call column (version 2), no idempotency keys (version 3), no report
-        // index (version 4). Every later step then runs on it.
+        // index (version 4), no transfer count, closed report days or demo history (version 6). Every later step then runs on it.
         await ExecAsync(db, storage == StorageKind.Sqlite
-            ? "DROP INDEX \"IX_tickets_report\"; ALTER TABLE tickets DROP COLUMN FirstCalledAt; DROP TABLE idempotency_keys; UPDATE schema_versions SET version = 1"
-            : "DROP INDEX \"IX_tickets_report\"; ALTER TABLE tickets DROP COLUMN \"FirstCalledAt\"; DROP TABLE idempotency_keys; UPDATE schema_versions SET version = 1");
+            ? "DROP INDEX \"IX_tickets_report\"; ALTER TABLE tickets DROP COLUMN FirstCalledAt; ALTER TABLE tickets DROP COLUMN TransferCount; DROP TABLE idempotency_keys; DROP TABLE report_days; DROP TABLE demo_history; UPDATE schema_versions SET version = 1"
+            : "DROP INDEX \"IX_tickets_report\"; ALTER TABLE tickets DROP COLUMN \"FirstCalledAt\"; ALTER TABLE tickets DROP COLUMN \"TransferCount\"; DROP TABLE idempotency_keys; DROP TABLE report_days; DROP TABLE demo_history; UPDATE schema_versions SET version = 1");
         Assert.NotEqual(created, await ColumnsAsync(db, "tickets"));
         Assert.DoesNotContain("IX_tickets_report", await IndexesAsync(db, "tickets"));
 
@@ -66,7 +77,13 @@ public sealed class SchemaTests
         Assert.Equal(SchemaMigrator.LatestVersion, await upgraded.Services.GetRequiredService<SchemaMigrator>().CurrentVersionAsync());
         Assert.Equal(created, await ColumnsAsync(db, "tickets"));
         Assert.Equal(keysCreated, await ColumnsAsync(db, "idempotency_keys"));
+        Assert.Equal(daysCreated, await ColumnsAsync(db, "report_days"));
+        Assert.Equal(demoCreated, await ColumnsAsync(db, "demo_history"));
         Assert.Equal(indexes, await IndexesAsync(db, "tickets"));
+        Assert.Equal(reportIndex, await IndexSqlAsync(db));
+        // Counted back from the journal: the transferred ticket once, the others never.
+        Assert.Equal(1L, await ScalarAsync(db, $"SELECT \"TransferCount\" FROM tickets WHERE \"Number\" = '{transferred.Number}'"));
+        Assert.Equal(0L, await ScalarAsync(db, $"SELECT COALESCE(SUM(\"TransferCount\"), 0) FROM tickets WHERE \"Number\" <> '{transferred.Number}'"));
         Assert.Contains("IX_tickets_report", indexes);
         foreach (var ticket in issued)
         {
@@ -103,6 +120,27 @@ public sealed class SchemaTests
         await using var reader = await cmd.ExecuteReaderAsync();
         while (await reader.ReadAsync()) names.Add(reader.GetString(0));
         return [.. names.Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>The report index as the database describes it (its columns), to compare a new install with an upgrade.</summary>
+    private static async Task<string> IndexSqlAsync(TestDatabase db)
+    {
+        await using var conn = Open(db);
+        await conn.OpenAsync();
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = db.Kind == StorageKind.Sqlite
+            ? "SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_info('IX_tickets_report') ORDER BY seqno)"
+            : "SELECT indexdef FROM pg_indexes WHERE indexname = 'IX_tickets_report'";
+        return (string)(await cmd.ExecuteScalarAsync())!;
+    }
+
+    private static async Task<long> ScalarAsync(TestDatabase db, string sql)
+    {
+        await using var conn = Open(db);
+        await conn.OpenAsync();
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = sql;
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync());
     }
 
     private static async Task ExecAsync(TestDatabase db, string sql)
