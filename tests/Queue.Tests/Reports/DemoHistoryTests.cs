@@ -15,7 +15,7 @@ namespace Queue.Tests.Reports;
 /// <summary>The demo's generated weeks (decision 0100): made by the engine over the hall's own calendar, whole, and labelled.</summary>
 public sealed class DemoHistoryTests
 {
-    private static readonly Dictionary<string, string?> WithHistory = new() { ["Demo:History"] = "true" };
+    public static readonly Dictionary<string, string?> WithHistory = new() { ["Demo:History"] = "true" };
 
     [Theory]
     [InlineData(StorageKind.Sqlite)]
@@ -114,7 +114,7 @@ public sealed class DemoHistoryTests
     }
 
     /// <summary>Waits for the background generation (about 20 s on a quiet 2-core machine), failing after three minutes.</summary>
-    private static async Task<List<DemoHistoryRecord>> FinishedAsync(QueueApp app)
+    public static async Task<List<DemoHistoryRecord>> FinishedAsync(QueueApp app)
     {
         var factory = app.Services.GetRequiredService<IDbContextFactory<QueueDb>>();
         var until = DateTime.UtcNow.AddMinutes(3);
