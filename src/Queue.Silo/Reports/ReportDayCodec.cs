@@ -47,13 +47,13 @@ public static class ReportDayCodec
     }
 
     /// <summary>The facts of <paramref name="day"/>; null when the bytes are of another format or length.</summary>
-    public static TicketFact[]? Decode(DateOnly day, string names, byte[] bytes, NameTable table)
+    public static TicketFact[]? Decode(DateOnly day, string names, ReadOnlySpan<byte> bytes, NameTable table)
     {
         if (bytes.Length == 0 || bytes[0] != Format || (bytes.Length - 1) % Size != 0) return null;
         var map = names.Length == 0 ? [] : names.Split('\n').Select(table.IndexOf).ToArray();
         short Global(short local) => local < 0 ? (short)-1 : map[local];
         var facts = new TicketFact[(bytes.Length - 1) / Size];
-        ReadOnlySpan<byte> span = bytes.AsSpan(1);
+        var span = bytes[1..];
         for (var i = 0; i < facts.Length; i++, span = span[Size..])
             facts[i] = new TicketFact(day, BinaryPrimitives.ReadInt32LittleEndian(span), BinaryPrimitives.ReadInt32LittleEndian(span[4..]), span[8],
                 span[9] - 1, (Tickets.TicketStatus)span[10], (Tickets.TicketChannel)span[11], span[12] == 0 ? null : (Tickets.TicketOutcome)(span[12] - 1),
