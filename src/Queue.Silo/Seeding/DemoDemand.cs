@@ -87,17 +87,22 @@ public sealed class DemoDemand
     }
 
     /// <summary>A rating of a served ticket, or null when the citizen gave none (about four in ten do not).</summary>
-    public static (RatingLevel Level, RatingChannel Channel)? Rating(Random random)
+    public static (RatingLevel Level, RatingChannel Channel, string? Comment)? Rating(Random random)
     {
         if (random.NextDouble() < 0.4) return null;
         var level = random.NextDouble() switch
         {
-            < 0.74 => RatingLevel.VerySatisfied,
-            < 0.93 => RatingLevel.Satisfied,
-            _ => RatingLevel.BasicallySatisfied,
+            < 0.73 => RatingLevel.VerySatisfied,
+            < 0.91 => RatingLevel.Satisfied,
+            < 0.982 => RatingLevel.BasicallySatisfied,
+            < 0.995 => RatingLevel.Dissatisfied,
+            _ => RatingLevel.VeryDissatisfied,
         };
-        return (level, random.NextDouble() < 0.8 ? RatingChannel.Pad : RatingChannel.Mobile);
+        var comment = level.IsBad() ? BadComments[random.Next(BadComments.Length)] : null;
+        return (level, random.NextDouble() < 0.8 ? RatingChannel.Pad : RatingChannel.Mobile, comment);
     }
+
+    private static readonly string[] BadComments = ["等候时间太长", "材料要求没有一次说清楚", "工作人员态度不耐烦", "叫号后窗口迟迟不受理"];
 
     /// <summary>A stable seed from text (string.GetHashCode is randomised per process).</summary>
     public static int Seed(params string[] parts)

@@ -43,12 +43,15 @@ public sealed class DemoHistory(IDbContextFactory<QueueDb> dbs, HallCalendar cal
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            // Left unfinished: the next start removes what was written and runs it again.
+            // Left unfinished (its transaction rolled back): the next start runs it again.
             log.LogError(e, "Generating the demo history failed");
         }
     }
 
-    /// <summary>Generates every planned hall's history not written yet; a run cut short (a crash) is removed and run again.</summary>
+    /// <summary>
+    /// Generates every planned hall's history not written yet. A hall's history is one transaction (tickets, ratings, cases,
+    /// its row marked written), so a run cut short (a crash) left nothing and runs again at the next start.
+    /// </summary>
     public async Task GenerateAsync(CancellationToken ct = default)
     {
         List<DemoHistoryRecord> planned;
@@ -71,9 +74,6 @@ public sealed class DemoHistory(IDbContextFactory<QueueDb> dbs, HallCalendar cal
         var services = await db.Services.AsNoTracking().Where(s => s.HallId == hall.Id).OrderBy(s => s.SortOrder).ToListAsync(ct);
         var windows = await db.Windows.AsNoTracking().Where(w => w.HallId == hall.Id).ToListAsync(ct);
         var calendar = await calendars.ForHallAsync(hall.Id, ct);
-        // What an earlier, interrupted run wrote goes first: the history is written whole or not at all.
-        await db.Set<Rating>().Where(r => r.HallId == hall.Id && db.Tickets.Any(t => t.Id == r.TicketId && t.TokenHash == TokenHash)).ExecuteDeleteAsync(ct);
-        await db.Tickets.Where(t => t.HallId == hall.Id && t.TokenHash == TokenHash).ExecuteDeleteAsync(ct);
 
         // The windows open all day as the seed left them: the staff who work them in the demo are the ones credited.
         var state = new HallState(hall, services, windows, [], [], new EngineDispatch(), new ForwardRunPredictor());
@@ -82,6 +82,10 @@ public sealed class DemoHistory(IDbContextFactory<QueueDb> dbs, HallCalendar cal
         var sim = new HallSimulation(state, first, t => services.First(s => s.Id == t.ServiceId).NormMinutes) { RecordEstimates = false };
         var history = new List<HistoryTicket>();
         var rated = new List<Rating>();
+        var cases = new List<object>();
+        var today = hall.BusinessDay(time.GetUtcNow());
+        var evaluator = await db.Accounts.AsNoTracking().Where(a => a.Role == Accounts.Role.Evaluator).OrderBy(a => a.Id)
+            .Select(a => new CaseActor(a.Id, a.DisplayName, "evaluator")).FirstOrDefaultAsync(ct) ?? CaseActor.System;
         var random = new Random(DemoDemand.Seed(hall.Id, "ratings"));
         for (var day = record.FirstDay; day <= record.LastDay; day = day.AddDays(1))
         {
@@ -93,19 +97,56 @@ public sealed class DemoHistory(IDbContextFactory<QueueDb> dbs, HallCalendar cal
             {
                 history.Add(new HistoryTicket(t.HallId, t.ServiceId, t.Number, t.BusinessDay, t.Channel, t.Status, t.IssuedAt, t.ArrivedAt,
                     t.FirstCalledAt, t.StartedAt, t.FinishedAt, t.WindowId, t.StaffId, t.Outcome, t.TransferCount, t.Id, TokenHash));
-                if (t.Status == TicketStatus.Done && DemoDemand.Rating(random) is { } rating)
-                    rated.Add(new Rating(Guid.CreateVersion7(t.FinishedAt!.Value), RatingSubject.Of(t), 1, rating.Level, [], null, rating.Channel, null,
-                        t.FinishedAt!.Value.AddMinutes(1 + random.NextDouble() * 2)));
+                if (t.Status != TicketStatus.Done || DemoDemand.Rating(random) is not { } rating) continue;
+                var given = new Rating(Guid.CreateVersion7(t.FinishedAt!.Value), RatingSubject.Of(t), 1, rating.Level, [], rating.Comment, rating.Channel, null,
+                    t.FinishedAt!.Value.AddMinutes(1 + random.NextDouble() * 2));
+                rated.Add(given);
+                if (rating.Level.IsBad()) cases.AddRange(WorkedCase(given, calendar, hall, today, evaluator, random));
             }
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await TicketHistoryWriter.WriteAsync(db, history, ct);
         db.Set<Rating>().AddRange(rated);
+        db.AddRange(cases);
         var mark = await db.Set<DemoHistoryRecord>().FirstAsync(r => r.HallId == hall.Id, ct);
         mark.Finish(history.Count, rated.Count, time.GetUtcNow());
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return (history.Count, rated.Count);
+    }
+
+    /// <summary>
+    /// The case a 差评 opens, worked as the live workflow works it (verify, rectify, reply, close) by the demo's evaluator
+    /// over the next two to eight working days; one whose close would fall today or later is left open for the demo's
+    /// evaluator to work. The case and its trail, as entities to add.
+    /// </summary>
+    private static IEnumerable<object> WorkedCase(Rating rating, WorkingCalendar calendar, Halls.Hall hall, DateOnly today, CaseActor evaluator, Random random)
+    {
+        var openedDay = hall.BusinessDay(rating.RatedAt);
+        var c = new BadReviewCase(Guid.CreateVersion7(rating.RatedAt), rating, rating.RatedAt, openedDay,
+            calendar.AddWorkingDays(openedDay, hall.Settings.BadReviewDeadlineWorkingDays));
+        yield return c;
+        yield return new CaseStep(c.Id, c.NextStep(), CaseAction.Open, c.State, CaseActor.System.Id, CaseActor.System.Name, rating.RatedAt,
+            $"{rating.Level.Chinese()}：{rating.Comment}");
+        var closeDay = calendar.AddWorkingDays(openedDay, 2 + random.Next(7));
+        if (closeDay >= today) yield break;
+        var steps = new (CaseAction Action, Action Move, string Note)[]
+        {
+            (CaseAction.Verify, c.Verify, "调取叫号记录与评价器录像，情况属实"),
+            (CaseAction.Rectify, c.Rectify, "窗口负责人约谈当事人，完善一次性告知清单"),
+            (CaseAction.Reply, c.Reply, "已电话回访办事人，说明整改情况"),
+        };
+        var at = rating.RatedAt;
+        var span = calendar.HoursOn(closeDay)?.OpensAt.AddHours(2) - at ?? TimeSpan.FromDays(2);
+        foreach (var (action, move, note) in steps)
+        {
+            at += span / 4;
+            move();
+            yield return new CaseStep(c.Id, c.NextStep(), action, c.State, evaluator.Id, evaluator.Name, at, note);
+        }
+        at += span / 4;
+        c.Close(at, hall.BusinessDay(at));
+        yield return new CaseStep(c.Id, c.NextStep(), CaseAction.Close, c.State, evaluator.Id, evaluator.Name, at, "办结");
     }
 }
