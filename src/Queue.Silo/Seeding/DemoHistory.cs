@@ -21,7 +21,7 @@ namespace Queue.Silo.Seeding;
 /// server has started serving, so the demo's first start is not held up; pages say it is on its way until it is written.
 /// </summary>
 public sealed class DemoHistory(IDbContextFactory<QueueDb> dbs, HallCalendar calendars, QueueReports reports, TimeProvider time,
-    ILogger<DemoHistory> log) : BackgroundService
+    IHostApplicationLifetime lifetime, ILogger<DemoHistory> log) : BackgroundService
 {
     /// <summary>Written into <c>TokenHash</c>: no holder's secret hashes to it, so no generated ticket can be read or rated by anyone.</summary>
     public const string TokenHash = "demo-history";
@@ -35,8 +35,11 @@ public sealed class DemoHistory(IDbContextFactory<QueueDb> dbs, HallCalendar cal
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // Yield first: the host goes on starting (and serving) while the history is made.
-        await Task.Yield();
+        // Only once the host has started (the silo up, the server listening): the first start's CPU goes to serving first.
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        using (stoppingToken.Register(() => started.TrySetCanceled(stoppingToken)))
+            await started.Task;
         try
         {
             await GenerateAsync(stoppingToken);
