@@ -67,11 +67,16 @@ public static class ReportDays
     public static async Task KeepAsync(QueueDb db, string hallId, IReadOnlyList<(DateOnly Day, TicketFact[] Facts)> days, NameTable names,
         DateTimeOffset now, CancellationToken ct)
     {
-        var rows = days.Select(d =>
+        // Days another node (or DayCloser) kept meanwhile are skipped here; a race left is caught below.
+        var (first, last) = (days.Min(d => d.Day), days.Max(d => d.Day));
+        var kept = (await db.Set<ReportDay>().Where(d => d.HallId == hallId && d.BusinessDay >= first && d.BusinessDay <= last)
+            .Select(d => d.BusinessDay).ToListAsync(ct)).ToHashSet();
+        var rows = days.Where(d => !kept.Contains(d.Day)).Select(d =>
         {
             var (ids, bytes) = ReportDayCodec.Encode(d.Facts, names);
             return new ReportDay(hallId, d.Day, d.Facts.Length, ids, bytes, now);
         }).ToList();
+        if (rows.Count == 0) return;
         try
         {
             db.Set<ReportDay>().AddRange(rows);
