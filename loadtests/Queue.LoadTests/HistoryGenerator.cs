@@ -1,3 +1,4 @@
+using Queue.Silo.Reports;
 using Queue.Silo.Services;
 using Queue.Silo.Tickets;
 using Queue.Silo.Windows;

@@ -51,6 +51,8 @@ public sealed class TargetDatabase : IAsyncDisposable
     {
         ["Storage:Provider"] = IsPostgres ? "Postgres" : "Sqlite",
         ["ConnectionStrings:Queue"] = ConnectionString,
+        // The demo's generated weeks (decision 0100) would load the server and mix into the history benchmark's year.
+        ["Demo:History"] = "false",
     };
 
     public async ValueTask DisposeAsync()

@@ -10,7 +10,7 @@ public sealed class QueueFigures
 {
     private readonly List<int> waits = [];
     private long waitSum, handlingSum;
-    private int issued, served, noShow, cancelled, within15, handled, kiosk, mobile, booking;
+    private int issued, served, noShow, cancelled, transferred, within15, handled, kiosk, mobile, booking;
     private readonly int[] outcomes = new int[4];
 
     private const int Within15Ms = 15 * 60_000;
@@ -32,6 +32,7 @@ public sealed class QueueFigures
             case TicketStatus.NoShow: noShow++; break;
             case TicketStatus.Cancelled: cancelled++; break;
         }
+        if (t.Transferred) transferred++;
         if (t.Outcome is { } o) outcomes[(int)o]++;
         if (t.WaitMs >= 0)
         {
@@ -54,7 +55,7 @@ public sealed class QueueFigures
             n == 0 ? null : Round(waitSum / (double)n), Round(Percentile.Of(waits, 90)), handled == 0 ? null : Round(handlingSum / (double)handled),
             n == 0 ? null : Math.Round((double)within15 / n, 4), Round(Percentile.Of(waits, 50)), n, kiosk, mobile, booking,
             outcomes[(int)TicketOutcome.Done], outcomes[(int)TicketOutcome.Promised], outcomes[(int)TicketOutcome.SupplementRequired],
-            outcomes[(int)TicketOutcome.Rejected], normMinutes);
+            outcomes[(int)TicketOutcome.Rejected], normMinutes, transferred);
     }
 
     private static double? Round(double? ms) => ms is { } m ? Math.Round(m / 60_000, 2, MidpointRounding.AwayFromZero) : null;

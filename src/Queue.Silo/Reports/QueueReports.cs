@@ -106,22 +106,69 @@ public sealed class QueueReports(IDbContextFactory<QueueDb> dbs, DayCache cache,
     }
 
     /// <summary>
-    /// The tickets of every day of the period: days that can no longer change from the cache, the rest (and days not
-    /// yet cached) in one read of the span they cover.
+    /// The tickets of every day of the period: from this node's memory, else closed days from <c>report_days</c>, else the
+    /// tickets table, read once per run of consecutive days still missing. A closed day read from the tickets is kept in
+    /// memory and in <c>report_days</c> (decision 0101), so no node reads its tickets again.
     /// </summary>
     private async Task<List<TicketFact[]>> DaysAsync(QueueDb db, Hall hall, TimeZoneInfo zone, DateOnly from, DateOnly to, CancellationToken ct)
     {
         var today = hall.BusinessDay(time.GetUtcNow());
         var all = Enumerable.Range(0, to.DayNumber - from.DayNumber + 1).Select(from.AddDays).ToList();
+        var loaded = new Dictionary<DateOnly, TicketFact[]>();
         var missing = all.Where(d => !cache.TryGet(hall.Id, d, out _)).ToList();
-        Dictionary<DateOnly, List<TicketFact>> read = [];
-        if (missing.Count > 0)
+        var closed = missing.Where(d => DayCache.Keeps(d, today)).ToList();
+        if (closed.Count > 0)
+            foreach (var (day, facts) in await ReportDays.LoadAsync(db, hall.Id, closed[0], closed[^1], cache.NamesOf(hall.Id), ct))
+            {
+                loaded[day] = facts;
+                cache.Put(hall.Id, day, facts);
+            }
+        var unread = missing.Where(d => !loaded.ContainsKey(d)).ToList();
+        var toKeep = new List<(DateOnly Day, TicketFact[] Facts)>();
+        foreach (var run in Runs(unread))
         {
-            read = await TicketFacts.ReadAsync(db, hall.Id, zone, cache.NamesOf(hall.Id), missing[0], missing[^1], ct);
-            for (var d = missing[0]; d <= missing[^1]; d = d.AddDays(1))
-                if (DayCache.Keeps(d, today)) cache.Put(hall.Id, d, read.TryGetValue(d, out var l) ? [.. l] : []);
+            var read = await TicketFacts.ReadAsync(db, hall.Id, zone, cache.NamesOf(hall.Id), run[0], run[^1], ct);
+            foreach (var d in run)
+            {
+                TicketFact[] facts = read.TryGetValue(d, out var l) ? [.. l] : [];
+                loaded[d] = facts;
+                if (!ReportDays.Closed(d, today, facts)) continue;
+                cache.Put(hall.Id, d, facts);
+                toKeep.Add((d, facts));
+            }
         }
-        return [.. all.Select(d => cache.TryGet(hall.Id, d, out var facts) ? facts : read.TryGetValue(d, out var l) ? [.. l] : [])];
+        if (toKeep.Count > 0) await ReportDays.KeepAsync(db, hall.Id, toKeep, cache.NamesOf(hall.Id), time.GetUtcNow(), ct);
+        return [.. all.Select(d => cache.TryGet(hall.Id, d, out var facts) ? facts : loaded.TryGetValue(d, out var f) ? f : [])];
+    }
+
+    /// <summary>Runs of consecutive days, so the days kept on both sides of a gap are not read again with it.</summary>
+    private static IEnumerable<List<DateOnly>> Runs(List<DateOnly> days)
+    {
+        var run = new List<DateOnly>();
+        foreach (var d in days)
+        {
+            if (run.Count > 0 && run[^1].AddDays(1) != d)
+            {
+                yield return run;
+                run = [];
+            }
+            run.Add(d);
+        }
+        if (run.Count > 0) yield return run;
+    }
+
+    /// <summary>
+    /// Keeps every closed day of the hall in <c>report_days</c> (and this node's memory) that is not kept yet, so no report
+    /// reads those days' tickets again (decision 0101). Returns how many days the hall has up to the day before yesterday.
+    /// </summary>
+    public async Task<int> CloseDaysAsync(string hallId, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var hall = await db.Halls.AsNoTracking().FirstOrDefaultAsync(h => h.Id == hallId, ct) ?? throw Engine.HallException.NotFound("hall", hallId);
+        var last = hall.BusinessDay(time.GetUtcNow()).AddDays(-2);
+        var first = await db.Tickets.Where(t => t.HallId == hallId).OrderBy(t => t.BusinessDay).Select(t => (DateOnly?)t.BusinessDay).FirstOrDefaultAsync(ct);
+        if (first is not { } from || from > last) return 0;
+        return (await DaysAsync(db, hall, TimeZoneInfo.FindSystemTimeZoneById(hall.TimeZoneId), from, last, ct)).Count;
     }
 
     /// <summary>Every hall with its parent, for access checks and the city roll-up.</summary>

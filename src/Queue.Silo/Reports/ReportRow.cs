@@ -3,7 +3,8 @@ namespace Queue.Silo.Reports;
 /// <summary>
 /// One row of a queue report (design.md §4). Waits run from issue — or check-in, for a phone ticket — to the
 /// first call; only called tickets have one. Handling runs from start to completion of served tickets. A
-/// figure with nothing to measure is null, never 0.
+/// figure with nothing to measure is null, never 0. <see cref="Transferred"/>: tickets staff sent to another service at least
+/// once (转移), counted under the service they ended with.
 /// </summary>
 public sealed record ReportRow(
     string Key,
@@ -25,4 +26,5 @@ public sealed record ReportRow(
     int Promised,
     int SupplementRequired,
     int Rejected,
-    double? NormMinutes);
+    double? NormMinutes,
+    int Transferred);

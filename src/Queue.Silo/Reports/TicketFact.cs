@@ -8,10 +8,11 @@ namespace Queue.Silo.Reports;
 /// hours are the hall's local hours, names are indexes into the hall's <see cref="NameTable"/>.
 /// </summary>
 public readonly struct TicketFact(DateOnly businessDay, int waitMs, int handlingMs, int arrivalHour, int calledHour, TicketStatus status,
-    TicketChannel channel, TicketOutcome? outcome, short service, short window, short staff)
+    TicketChannel channel, TicketOutcome? outcome, short service, short window, short staff, bool transferred = false)
 {
     private readonly byte arrivalHour = (byte)arrivalHour, calledHour = (byte)(calledHour + 1), status = (byte)status, channel = (byte)channel,
         outcome = outcome is { } o ? (byte)(o + 1) : (byte)0;
+    private readonly bool transferred = transferred;
 
     public DateOnly BusinessDay { get; } = businessDay;
 
@@ -31,6 +32,9 @@ public readonly struct TicketFact(DateOnly businessDay, int waitMs, int handling
     public TicketChannel Channel => (TicketChannel)channel;
     public TicketOutcome? Outcome => outcome == 0 ? null : (TicketOutcome)(outcome - 1);
     public short Service { get; } = service;
+
+    /// <summary>Staff sent it to another service at least once (转移); it is counted under the service it ended with.</summary>
+    public bool Transferred => transferred;
 
     /// <summary>−1: never called at a window.</summary>
     public short Window { get; } = window;

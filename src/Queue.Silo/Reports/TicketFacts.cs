@@ -7,7 +7,7 @@ namespace Queue.Silo.Reports;
 
 /// <summary>
 /// Reads a hall's tickets of some business days as <see cref="TicketFact"/>s straight from the data reader, from the
-/// report index of schema version 4 alone (decision 0087): millions of rows are too many to materialise as entities.
+/// report index alone (schema versions 4 and 6, decisions 0087, 0101): millions of rows are too many to materialise as entities.
 /// Enums come back as their ordinals, computed by the database, so no string is made for them.
 /// </summary>
 public static class TicketFacts
@@ -17,7 +17,7 @@ public static class TicketFacts
         CASE "Status" WHEN 'Waiting' THEN 0 WHEN 'Called' THEN 1 WHEN 'Serving' THEN 2 WHEN 'Done' THEN 3 WHEN 'NoShow' THEN 4 ELSE 5 END,
         CASE "Channel" WHEN 'Kiosk' THEN 0 WHEN 'Mobile' THEN 1 ELSE 2 END,
         CASE "Outcome" WHEN 'Done' THEN 0 WHEN 'Promised' THEN 1 WHEN 'SupplementRequired' THEN 2 WHEN 'Rejected' THEN 3 ELSE -1 END,
-        "ServiceId", "WindowId", "StaffId"
+        "ServiceId", "WindowId", "StaffId", "TransferCount"
         """;
 
     /// <summary>The tickets of <paramref name="from"/> … <paramref name="to"/>, by business day.</summary>
@@ -60,7 +60,8 @@ public static class TicketFacts
                 status == TicketStatus.Done && started != 0 && finished != 0 ? Milliseconds(finished - started) : -1,
                 clock.Hour(waitFrom), called == 0 ? -1 : clock.Hour(called), status, (TicketChannel)r.GetInt32(7),
                 outcome < 0 ? null : (TicketOutcome)outcome,
-                names.IndexOf(r.GetString(9)), names.IndexOf(r.IsDBNull(10) ? null : r.GetString(10)), names.IndexOf(r.IsDBNull(11) ? null : r.GetString(11))));
+                names.IndexOf(r.GetString(9)), names.IndexOf(r.IsDBNull(10) ? null : r.GetString(10)), names.IndexOf(r.IsDBNull(11) ? null : r.GetString(11)),
+                r.GetInt32(12) > 0));
         }
         return result;
     }

@@ -11,9 +11,10 @@ namespace Queue.Silo.Seeding;
 
 /// <summary>
 /// Fills an empty database with a demo city civic center (six themes, 16 windows), a town service
-/// center under it and a village service room under that, plus the demo accounts of design.md §4.
+/// center under it and a village service room under that, plus the demo accounts of design.md §4. With
+/// <c>Demo:History</c> it also plans their last weeks, which <see cref="DemoHistory"/> generates (decision 0100).
 /// </summary>
-public sealed class DemoSeed(IDbContextFactory<QueueDb> dbs, IOptions<DemoSeedOptions> options, ILogger<DemoSeed> log)
+public sealed class DemoSeed(IDbContextFactory<QueueDb> dbs, IOptions<DemoSeedOptions> options, TimeProvider time, ILogger<DemoSeed> log)
 {
     public const string CityHallId = "jc-civic";
     public const string TownHallId = "jc-donghu";
@@ -75,6 +76,16 @@ public sealed class DemoSeed(IDbContextFactory<QueueDb> dbs, IOptions<DemoSeedOp
             var account = new Account(user, user, role, name, role == Role.Admin ? null : city.Id);
             AccountService.SetPassword(account, password);
             db.Accounts.Add(account);
+        }
+        if (options.Value.History)
+        {
+            // Planned in the seed's transaction, so every page can say from the first request that history is on its way.
+            var now = time.GetUtcNow();
+            foreach (var hall in new[] { city, town, village })
+            {
+                var today = hall.BusinessDay(now);
+                db.Add(new DemoHistoryRecord(hall.Id, today.AddDays(-7 * options.Value.HistoryWeeks), today.AddDays(-1), now));
+            }
         }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

@@ -17,6 +17,8 @@ public sealed class HallSimulation
     private readonly Func<Ticket, double> serviceMinutesOf;
     private readonly Dictionary<Guid, double> serviceMinutes = [];
     private readonly Dictionary<Guid, double?> estimates = [];
+    private readonly Dictionary<Guid, SimulatedArrival> arrivalOf = [];
+    private readonly PriorityQueue<Guid, DateTimeOffset> leaving = new();
     private readonly PriorityQueue<HallWindow, (DateTimeOffset At, int Number)> completions = new();
     private readonly Dictionary<string, DateTimeOffset> idleSince = [];
     private readonly List<SimulatedVisit> visits = [];
@@ -42,6 +44,9 @@ public sealed class HallSimulation
 
     public DateTimeOffset Now { get; private set; }
 
+    /// <summary>How long a window calls and recalls an absent citizen before marking the no-show.</summary>
+    public const double NoShowMinutes = 3;
+
     /// <summary>Whether to ask the predictor for each new ticket's estimate (the simulator does; what-if runs need not).</summary>
     public bool RecordEstimates { get; init; } = true;
 
@@ -60,6 +65,12 @@ public sealed class HallSimulation
         foreach (var w in hall.Windows) if (w.State == WindowState.Open) idleSince[w.Id] = at;
     }
 
+    /// <summary>Closes the day as rollover would: whoever still waits (nobody can serve them) is cancelled now, not tomorrow.</summary>
+    public void EndDay()
+    {
+        foreach (var t in hall.WaitingTickets.ToList()) hall.Cancel(t.Id, "dayEnded", Changes());
+    }
+
     /// <summary>Runs the arrivals (in time order) and then lets the hall serve everyone still waiting.</summary>
     public void Run(IEnumerable<SimulatedArrival> arrivals)
     {
@@ -68,25 +79,57 @@ public sealed class HallSimulation
         var pending = next.MoveNext() ? next.Current : null;
         while (pending is not null || completions.Count > 0)
         {
-            if (completions.TryPeek(out _, out var done) && (pending is null || done.At <= pending.At))
+            var hasDone = completions.TryPeek(out _, out var done);
+            var nextAt = hasDone && (pending is null || done.At <= pending.At) ? done.At : pending!.At;
+            if (leaving.TryPeek(out var leaver, out var leaves) && leaves <= nextAt)
+            {
+                leaving.Dequeue();
+                Now = leaves;
+                // Only a citizen never called leaves; one back from a transfer waits for its second service.
+                if (hall.FindTicket(leaver) is { Status: TicketStatus.Waiting, FirstCalledAt: null }) hall.Cancel(leaver, "left", Changes());
+            }
+            else if (hasDone && (pending is null || done.At <= pending.At))
             {
                 var window = completions.Dequeue();
                 Now = done.At;
-                hall.Complete(window.Id, TicketOutcome.Done, null, Changes());
+                var sentOn = Finish(window);
                 idleSince[window.Id] = Now;
                 CallAt(window);
+                // A transferred ticket waits again: windows idle meanwhile may serve it.
+                if (sentOn) CallAtIdleWindows();
             }
             else
             {
                 var arrival = pending!;
                 Now = arrival.At;
-                var ticket = hall.IssueTicket(arrival.ServiceId, TicketChannel.Kiosk, arrival.Priority, "", Changes());
+                var ticket = hall.IssueTicket(arrival.ServiceId, arrival.Channel, arrival.Priority, "", Changes());
+                if (arrival.Channel == TicketChannel.Mobile) hall.Arrive(ticket.Id, Changes());
                 serviceMinutes[ticket.Id] = arrival.ServiceMinutes;
+                arrivalOf[ticket.Id] = arrival;
+                if (arrival.PatienceMinutes is { } patience) leaving.Enqueue(ticket.Id, Now.AddMinutes(patience));
                 estimates[ticket.Id] = RecordEstimates && hall.Predictor.EstimateWaiting(hall, Now).TryGetValue(ticket.Id, out var e) ? e : null;
                 CallAtIdleWindows();
                 pending = next.MoveNext() ? next.Current : null;
             }
         }
+        leaving.Clear();
+        arrivalOf.Clear();
+    }
+
+    /// <summary>The window's citizen is done: served (with the arrival's outcome), absent, or sent on to another service (true).</summary>
+    private bool Finish(HallWindow window)
+    {
+        var ticket = hall.GetTicket(window.CurrentTicketId!.Value);
+        arrivalOf.TryGetValue(ticket.Id, out var arrival);
+        if (ticket.Status == TicketStatus.Called) hall.NoShow(window.Id, Changes());
+        else if (arrival?.TransferTo is { } to && ticket.TransferCount == 0)
+        {
+            hall.Transfer(window.Id, to, null, Changes());
+            serviceMinutes[ticket.Id] = arrival.TransferMinutes;
+            return true;
+        }
+        else hall.Complete(window.Id, arrival?.Outcome ?? TicketOutcome.Done, null, Changes());
+        return false;
     }
 
     /// <summary>Idle windows call in the order they became idle (the one idle longest presses first).</summary>
@@ -105,6 +148,12 @@ public sealed class HallSimulation
         if (window.State != WindowState.Open) return;
         var ticket = hall.CallNext(window.Id, Changes());
         if (ticket is null) return;
+        if (arrivalOf.TryGetValue(ticket.Id, out var arrival) && arrival.Absent)
+        {
+            serviceMinutes.Remove(ticket.Id);
+            completions.Enqueue(window, (Now.AddMinutes(NoShowMinutes), window.Number));
+            return;
+        }
         hall.Start(window.Id, Changes());
         var minutes = serviceMinutes.Remove(ticket.Id, out var m) ? m : serviceMinutesOf(ticket);
         var estimate = estimates.Remove(ticket.Id, out var e) ? e : null;

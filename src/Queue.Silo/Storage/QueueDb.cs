@@ -66,13 +66,13 @@ public class QueueDb(DbContextOptions<QueueDb> options) : DbContext(options)
             // The database itself refuses a number issued twice for one hall and day.
             e.HasIndex(t => new { t.HallId, t.BusinessDay, t.Number }).IsUnique();
             e.HasIndex(t => new { t.HallId, t.Status });
-            // Reports read a hall's business days from this index alone, never the table (schema version 4, decision 0087);
+            // Reports read a hall's business days from this index alone, never the table (schema versions 4 and 6, decisions 0087, 0101);
             // PostgreSQL carries the measures as INCLUDE columns, SQLite (which has none) as trailing key columns.
             if (IsSqlite)
-                e.HasIndex(t => new { t.HallId, t.BusinessDay, t.IssuedAt, t.ArrivedAt, t.FirstCalledAt, t.StartedAt, t.FinishedAt, t.Status, t.Channel, t.Outcome, t.ServiceId, t.WindowId, t.StaffId }, "IX_tickets_report");
+                e.HasIndex(t => new { t.HallId, t.BusinessDay, t.IssuedAt, t.ArrivedAt, t.FirstCalledAt, t.StartedAt, t.FinishedAt, t.Status, t.Channel, t.Outcome, t.ServiceId, t.WindowId, t.StaffId, t.TransferCount }, "IX_tickets_report");
             else
                 e.HasIndex(t => new { t.HallId, t.BusinessDay }, "IX_tickets_report")
-                    .IncludeProperties(t => new { t.IssuedAt, t.ArrivedAt, t.FirstCalledAt, t.StartedAt, t.FinishedAt, t.Status, t.Channel, t.Outcome, t.ServiceId, t.WindowId, t.StaffId });
+                    .IncludeProperties(t => new { t.IssuedAt, t.ArrivedAt, t.FirstCalledAt, t.StartedAt, t.FinishedAt, t.Status, t.Channel, t.Outcome, t.ServiceId, t.WindowId, t.StaffId, t.TransferCount });
             e.Ignore(t => t.IsActive);
         });
         b.Entity<TicketCounter>(e =>

@@ -61,6 +61,33 @@ public sealed class SchemaMigrator(IDbContextFactory<QueueDb> dbs, ILogger<Schem
             CREATE INDEX "IX_audit_entries_At" ON audit_entries ("At");
             CREATE INDEX "IX_audit_entries_HallId_At" ON audit_entries ("HallId", "At");
             """),
+        // Issue 16 (decisions 0100, 0101): how often a ticket was transferred, counted back from the journal's TicketTransferred
+        // events; the report index carries it; closed days' report facts; the demo halls' generated history.
+        // Version 6, not 5: another branch takes 5.
+        new(6, "tickets.TransferCount, report_days, demo_history",
+            """
+            ALTER TABLE "tickets" ADD COLUMN "TransferCount" INTEGER NOT NULL DEFAULT 0;
+            UPDATE "tickets" SET "TransferCount" = moved.n FROM (SELECT upper(json_extract("Payload", '$.ticket')) AS id, COUNT(*) AS n FROM "hall_events"
+                WHERE "Type" = 'TicketTransferred' GROUP BY 1) AS moved WHERE "tickets"."Id" = moved.id;
+            DROP INDEX IF EXISTS "IX_tickets_report";
+            CREATE INDEX "IX_tickets_report" ON "tickets" ("HallId", "BusinessDay", "IssuedAt", "ArrivedAt", "FirstCalledAt", "StartedAt", "FinishedAt", "Status", "Channel", "Outcome", "ServiceId", "WindowId", "StaffId", "TransferCount");
+            CREATE TABLE "report_days" ("HallId" TEXT NOT NULL, "BusinessDay" TEXT NOT NULL, "Tickets" INTEGER NOT NULL, "Names" TEXT NOT NULL,
+                "Facts" BLOB NOT NULL, "ClosedAt" INTEGER NOT NULL, CONSTRAINT "PK_report_days" PRIMARY KEY ("HallId", "BusinessDay"));
+            CREATE TABLE "demo_history" ("HallId" TEXT NOT NULL CONSTRAINT "PK_demo_history" PRIMARY KEY, "FirstDay" TEXT NOT NULL, "LastDay" TEXT NOT NULL,
+                "Tickets" INTEGER NOT NULL, "Ratings" INTEGER NOT NULL, "StartedAt" INTEGER NOT NULL, "FinishedAt" INTEGER NULL);
+            """,
+            """
+            ALTER TABLE tickets ADD COLUMN "TransferCount" integer NOT NULL DEFAULT 0;
+            UPDATE tickets SET "TransferCount" = moved.n FROM (SELECT ("Payload"::jsonb ->> 'ticket')::uuid AS id, COUNT(*) AS n FROM hall_events
+                WHERE "Type" = 'TicketTransferred' GROUP BY 1) AS moved WHERE tickets."Id" = moved.id;
+            DROP INDEX IF EXISTS "IX_tickets_report";
+            CREATE INDEX "IX_tickets_report" ON tickets ("HallId", "BusinessDay") INCLUDE ("IssuedAt", "ArrivedAt", "FirstCalledAt", "StartedAt", "FinishedAt", "Status", "Channel", "Outcome", "ServiceId", "WindowId", "StaffId", "TransferCount");
+            CREATE TABLE report_days ("HallId" character varying(64) NOT NULL, "BusinessDay" date NOT NULL, "Tickets" integer NOT NULL, "Names" text NOT NULL,
+                "Facts" bytea NOT NULL, "ClosedAt" timestamp with time zone NOT NULL, CONSTRAINT "PK_report_days" PRIMARY KEY ("HallId", "BusinessDay"));
+            CREATE TABLE demo_history ("HallId" character varying(64) NOT NULL, "FirstDay" date NOT NULL, "LastDay" date NOT NULL, "Tickets" integer NOT NULL,
+                "Ratings" integer NOT NULL, "StartedAt" timestamp with time zone NOT NULL, "FinishedAt" timestamp with time zone NULL,
+                CONSTRAINT "PK_demo_history" PRIMARY KEY ("HallId"));
+            """),
     ];
 
     public static int LatestVersion => Upgrades.Count == 0 ? 1 : Upgrades[^1].Version;

@@ -60,6 +60,9 @@ public sealed class Ticket
     public string? TargetWindowId { get; private set; }
     public string? StaffId { get; private set; }
     public int RecallCount { get; private set; }
+
+    /// <summary>How often staff sent it to another service (转移): reports count transferred tickets from it.</summary>
+    public int TransferCount { get; private set; }
     public TicketOutcome? Outcome { get; private set; }
     public string? OutcomeNote { get; private set; }
     public Guid? BookingId { get; set; }
@@ -141,6 +144,7 @@ public sealed class Ticket
         if (Status is not (TicketStatus.Called or TicketStatus.Serving))
             throw WrongState("transfer");
         ServiceId = serviceId;
+        TransferCount++;
         TargetWindowId = targetWindowId;
         Status = TicketStatus.Waiting;
         Priority = TicketPriority.Returning;

@@ -14609,6 +14609,9 @@ namespace Queue.Tests.Client.Generated
         [System.Text.Json.Serialization.JsonPropertyName("normMinutes")]
         public double? NormMinutes { get; set; } = default!;
 
+        [System.Text.Json.Serialization.JsonPropertyName("transferred")]
+        public int Transferred { get; set; } = default!;
+
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
         [System.Text.Json.Serialization.JsonExtensionData]

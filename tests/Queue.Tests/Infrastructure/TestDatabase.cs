@@ -46,6 +46,8 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         yield return new("Storage:Provider", Provider);
         yield return new("ConnectionStrings:Queue", ConnectionString);
+        // The demo's generated weeks (decision 0100) would mix into the days tests write and count; tests that want them ask.
+        yield return new("Demo:History", "false");
     }
 
     public async ValueTask DisposeAsync()

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Queue.LoadTests;
+using Queue.Silo.Reports;
 using Queue.Silo.Storage;
 using Queue.Tests.Infrastructure;
 
@@ -80,6 +81,44 @@ public sealed class ReportBrowserTests
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Queue reports", new() { Timeout = 30000 });
         await Assertions.Expect(page.Locator("#card-p90 b")).ToHaveTextAsync("40.0 min");
         await Chromium.ScreenshotAsync(page, "reports-day-en");
+    }
+
+    [Fact]
+    public async Task ANewcomersDemoShowsItsGeneratedWeeksInChartsLabelledAsDemoData()
+    {
+        await using var app = await QueueApp.StartAsync(settings: DemoHistoryTests.WithHistory, kestrel: true);
+        var city = (await DemoHistoryTests.FinishedAsync(app))[0];
+
+        await using var chromium = await Chromium.LaunchAsync();
+        var page = await chromium.NewPageAsync(app.Address, 1440, 2600);
+        await page.GotoAsync($"/reports/{Demo.City}?period=custom&date={city.FirstDay:yyyy-MM-dd}&to={city.LastDay:yyyy-MM-dd}");
+        await page.FillAsync("input[name=username]", "manager");
+        await page.FillAsync("input[name=password]", "demo123");
+        await page.ClickAsync("button[type=submit]");
+        await Assertions.Expect(page.Locator("#demo-history")).ToContainTextAsync("演示数据", new() { Timeout = 30000 });
+        await Assertions.Expect(page.Locator("#demo-history")).ToContainTextAsync("并非真实办件");
+        await Assertions.Expect(page.Locator("#card-issued b")).ToHaveTextAsync(city.Tickets.ToString("N0", CultureInfo.InvariantCulture), new() { Timeout = 30000 });
+        Assert.NotEqual("0", await page.Locator("#card-transferred b").TextContentAsync());
+        Assert.Equal(5, await page.Locator("#chart-heat tbody tr").CountAsync()); // the demo calendar: Monday to Friday
+        await Assertions.Expect(page.Locator("#chart-arrivals .rz-column-series").First).ToBeAttachedAsync();
+        await Assertions.Expect(page.Locator("#staffing tbody tr").First).ToContainTextAsync("需");
+        await Assertions.Expect(page.Locator("#chart-outcomes .rz-legend").First).ToContainTextAsync("即办");
+        await Assertions.Expect(page.Locator("#chart-outcomes path").First).ToBeAttachedAsync();
+        await Chromium.ScreenshotAsync(page, "reports-demo-history");
+
+        // The rating console and the public page of the same hall: charts of the generated ratings, labelled too.
+        var evaluator = await chromium.NewPageAsync(app.Address, 1440, 1400);
+        await evaluator.GotoAsync($"/ratings?hall={Demo.City}&period=month&date={city.LastDay.AddDays(-10):yyyy-MM-dd}");
+        await evaluator.FillAsync("input[name=username]", "evaluator");
+        await evaluator.FillAsync("input[name=password]", "demo123");
+        await evaluator.ClickAsync("button[type=submit]");
+        await Assertions.Expect(evaluator.Locator("#demo-history")).ToContainTextAsync("演示数据", new() { Timeout = 30000 });
+        await Assertions.Expect(evaluator.Locator("#trend .rz-legend").First).ToBeAttachedAsync(new() { Timeout = 30000 });
+        await Chromium.ScreenshotAsync(evaluator, "ratings-demo-history");
+        var citizen = await chromium.NewPageAsync(app.Address, 1280, 1400);
+        await citizen.GotoAsync($"/public/{Demo.City}?month={city.LastDay.AddDays(-10):yyyy-MM}");
+        await Assertions.Expect(citizen.Locator("#demo-history")).ToContainTextAsync("演示数据");
+        await Chromium.ScreenshotAsync(citizen, "public-demo-history");
     }
 
     [Fact]

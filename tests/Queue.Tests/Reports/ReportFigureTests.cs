@@ -21,7 +21,7 @@ public sealed class ReportFigureTests
         var manager = await app.SignedInAsync("manager");
 
         var day = Assert.Single(await RowsAsync(manager, "day"));
-        Assert.Equal(("2026-11-16", 10, 6, 2, 2), (day.Key, day.Issued, day.Served, day.NoShow, day.Cancelled));
+        Assert.Equal(("2026-11-16", 10, 6, 2, 2, 1), (day.Key, day.Issued, day.Served, day.NoShow, day.Cancelled, day.Transferred));
         Assert.Equal((17.63, 15.0, 40.0, 0.5, 8), (day.MeanWaitMinutes!.Value, day.P50WaitMinutes!.Value, day.P90WaitMinutes!.Value, day.Within15MinutesShare!.Value, day.Waited));
         Assert.Equal(9.67, day.MeanHandlingMinutes);
         Assert.Equal((7, 2, 1), (day.Kiosk, day.Mobile, day.Booking));
@@ -33,6 +33,8 @@ public sealed class ReportFigureTests
         var w7 = windows.Single(w => w.Key == Demo.Window(7));
         Assert.Equal((4, 3, 1, 13.75, 20.0, 0.5, 11.67), (w7.Issued, w7.Served, w7.NoShow, w7.MeanWaitMinutes!.Value, w7.P90WaitMinutes!.Value, w7.Within15MinutesShare!.Value, w7.MeanHandlingMinutes!.Value));
         Assert.Equal("7号企业开办", w7.Name);
+        Assert.Equal(1, w7.Transferred);
+        Assert.Equal(0, windows.Single(w => w.Key == Demo.Window(1)).Transferred);
         var w14 = windows.Single(w => w.Key == Demo.Window(14));
         Assert.Equal((2, 15.5, 30.0), (w14.Issued, w14.MeanWaitMinutes!.Value, w14.P90WaitMinutes!.Value));
         var w1 = windows.Single(w => w.Key == Demo.Window(1));
@@ -51,7 +53,7 @@ public sealed class ReportFigureTests
         var staff = (await RowsAsync(manager, "staff")).ToDictionary(s => s.Key, s => s.Issued);
         Assert.Equal(new Dictionary<string, int> { ["staff07"] = 4, ["staff14"] = 2, ["staff01"] = 2 }, staff);
         var company = (await RowsAsync(manager, "service")).Single(s => s.Key == Demo.CompanySetup);
-        Assert.Equal((12.0, 11.67), (company.NormMinutes!.Value, company.MeanHandlingMinutes!.Value));
+        Assert.Equal((12.0, 11.67, 1), (company.NormMinutes!.Value, company.MeanHandlingMinutes!.Value, company.Transferred));
     }
 
     [Theory]
@@ -79,6 +81,8 @@ public sealed class ReportFigureTests
         Assert.Equal(4, lines.Length);
         Assert.StartsWith("分组 key,名称 name,取号 issued", lines[0]);
         Assert.StartsWith($"{Demo.Window(7)},7号企业开办,4,3,1,0,13.75,20,11.67,0.5,", lines[1]);
+        Assert.EndsWith(",转移 transferred", lines[0].TrimEnd('\r'));
+        Assert.EndsWith(",1", lines[1].TrimEnd('\r'));
 
         var xlsx = await admin.GetAsync($"/api/halls/{Demo.City}/reports/queue/export.xlsx?{Day}&by=hour");
         Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
@@ -87,6 +91,8 @@ public sealed class ReportFigureTests
         var rows = doc.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<Row>().ToList();
         Assert.Equal(3, rows.Count);
         Assert.Equal(["10", "10", "5"], rows[2].Descendants<Cell>().Take(3).Select(c => c.InnerText));
+        // The 09 hour holds the one transferred ticket (B002), the last column.
+        Assert.Equal("1", rows[1].Descendants<Cell>().Last().InnerText);
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/api/halls/{Demo.City}/reports/queue/export.pdf?{Day}")).StatusCode);
     }
 

@@ -38,6 +38,7 @@ public sealed class SchemaTests
     {
         await using var db = await TestDatabase.CreateAsync(storage);
         List<TicketDto> issued;
+        TicketDto transferred;
         await using (var app = new WebOnDatabase(db))
         {
             var citizen = app.CreateClient();
@@ -49,25 +50,35 @@ public sealed class SchemaTests
             (await staff.WindowAsync(5, "complete", new { outcome = "done" })).EnsureSuccessStatusCode();
             (await staff.WindowAsync(5, "call-next")).EnsureSuccessStatusCode();
             (await staff.WindowAsync(5, "recall")).EnsureSuccessStatusCode(); // an older database kept only this latest call
+            // A transfer an older database knows only from its journal (version 6 counts it back from there).
+            transferred = await citizen.IssueAsync(Demo.ProvidentFund);
+            var other = app.CreateClient();
+            other.DefaultRequestHeaders.Authorization = new("Bearer", await other.SignInAsync("staff06"));
+            (await other.WindowAsync(6, "call-next")).EnsureSuccessStatusCode();
+            (await other.WindowAsync(6, "transfer", new { serviceId = Demo.SocialInsurance })).EnsureSuccessStatusCode();
         }
         var created = await ColumnsAsync(db, "tickets");
         var keysCreated = await ColumnsAsync(db, "idempotency_keys");
+        var daysCreated = await ColumnsAsync(db, "report_days");
+        var demoCreated = await ColumnsAsync(db, "demo_history");
         var indexes = await IndexesAsync(db, "tickets");
         // Version 5 (issue 15): account lockout, matters' English names, the audit log.
         var setUpTables = new[] { "accounts", "services", "audit_entries" };
         var setUpCreated = new List<string>();
         foreach (var table in setUpTables) setUpCreated.Add(await ColumnsAsync(db, table));
         var auditIndexes = await IndexesAsync(db, "audit_entries");
+        var reportIndex = await IndexSqlAsync(db);
+        Assert.Contains("TransferCount", reportIndex);
 
         // The database as version 1 left it: no first-call column (version 2), no idempotency keys (version 3), no report
-        // index (version 4). Every later step then runs on it.
+        // index (version 4), no transfer count, closed report days or demo history (version 6). Every later step then runs on it.
         await ExecAsync(db, storage == StorageKind.Sqlite
-            ? "DROP INDEX \"IX_tickets_report\"; ALTER TABLE tickets DROP COLUMN FirstCalledAt; DROP TABLE idempotency_keys; " +
+            ? "DROP INDEX \"IX_tickets_report\"; ALTER TABLE tickets DROP COLUMN FirstCalledAt; ALTER TABLE tickets DROP COLUMN TransferCount; DROP TABLE idempotency_keys; " +
               "ALTER TABLE accounts DROP COLUMN Disabled; ALTER TABLE accounts DROP COLUMN FailedSignIns; ALTER TABLE accounts DROP COLUMN LockedUntil; " +
-              "ALTER TABLE services DROP COLUMN NameEn; DROP TABLE audit_entries; UPDATE schema_versions SET version = 1"
-            : "DROP INDEX \"IX_tickets_report\"; ALTER TABLE tickets DROP COLUMN \"FirstCalledAt\"; DROP TABLE idempotency_keys; " +
+              "ALTER TABLE services DROP COLUMN NameEn; DROP TABLE audit_entries; DROP TABLE report_days; DROP TABLE demo_history; UPDATE schema_versions SET version = 1"
+            : "DROP INDEX \"IX_tickets_report\"; ALTER TABLE tickets DROP COLUMN \"FirstCalledAt\"; ALTER TABLE tickets DROP COLUMN \"TransferCount\"; DROP TABLE idempotency_keys; " +
               "ALTER TABLE accounts DROP COLUMN \"Disabled\", DROP COLUMN \"FailedSignIns\", DROP COLUMN \"LockedUntil\"; " +
-              "ALTER TABLE services DROP COLUMN \"NameEn\"; DROP TABLE audit_entries; UPDATE schema_versions SET version = 1");
+              "ALTER TABLE services DROP COLUMN \"NameEn\"; DROP TABLE audit_entries; DROP TABLE report_days; DROP TABLE demo_history; UPDATE schema_versions SET version = 1");
         Assert.NotEqual(created, await ColumnsAsync(db, "tickets"));
         Assert.DoesNotContain("IX_tickets_report", await IndexesAsync(db, "tickets"));
 
@@ -76,7 +87,13 @@ public sealed class SchemaTests
         Assert.Equal(SchemaMigrator.LatestVersion, await upgraded.Services.GetRequiredService<SchemaMigrator>().CurrentVersionAsync());
         Assert.Equal(created, await ColumnsAsync(db, "tickets"));
         Assert.Equal(keysCreated, await ColumnsAsync(db, "idempotency_keys"));
+        Assert.Equal(daysCreated, await ColumnsAsync(db, "report_days"));
+        Assert.Equal(demoCreated, await ColumnsAsync(db, "demo_history"));
         Assert.Equal(indexes, await IndexesAsync(db, "tickets"));
+        Assert.Equal(reportIndex, await IndexSqlAsync(db));
+        // Counted back from the journal: the transferred ticket once, the others never.
+        Assert.Equal(1L, await ScalarAsync(db, $"SELECT \"TransferCount\" FROM tickets WHERE \"Number\" = '{transferred.Number}'"));
+        Assert.Equal(0L, await ScalarAsync(db, $"SELECT COALESCE(SUM(\"TransferCount\"), 0) FROM tickets WHERE \"Number\" <> '{transferred.Number}'"));
         Assert.Contains("IX_tickets_report", indexes);
         for (var i = 0; i < setUpTables.Length; i++) Assert.Equal(setUpCreated[i], await ColumnsAsync(db, setUpTables[i]));
         Assert.Equal(auditIndexes, await IndexesAsync(db, "audit_entries"));
@@ -117,6 +134,27 @@ public sealed class SchemaTests
         await using var reader = await cmd.ExecuteReaderAsync();
         while (await reader.ReadAsync()) names.Add(reader.GetString(0));
         return [.. names.Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>The report index as the database describes it (its columns), to compare a new install with an upgrade.</summary>
+    private static async Task<string> IndexSqlAsync(TestDatabase db)
+    {
+        await using var conn = Open(db);
+        await conn.OpenAsync();
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = db.Kind == StorageKind.Sqlite
+            ? "SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_info('IX_tickets_report') ORDER BY seqno)"
+            : "SELECT indexdef FROM pg_indexes WHERE indexname = 'IX_tickets_report'";
+        return (string)(await cmd.ExecuteScalarAsync())!;
+    }
+
+    private static async Task<long> ScalarAsync(TestDatabase db, string sql)
+    {
+        await using var conn = Open(db);
+        await conn.OpenAsync();
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = sql;
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync());
     }
 
     private static async Task ExecAsync(TestDatabase db, string sql)
