@@ -40,8 +40,10 @@ public sealed class WindowTicketRatingGrainTests
         Assert.Equal(before.GetProperty("bad").GetInt32() + 1, after.GetProperty("bad").GetInt32());
         Assert.NotEqual(JsonValueKind.Null, after.GetProperty("performanceScore").ValueKind);
 
-        // Another window's staff may not read it.
-        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignedInAsync("staff13")).GetAsync($"/api/halls/{Demo.City}/windows/{Demo.Window(5)}/workday")).StatusCode);
+        // Staff of the hall may (they work any of its windows); an evaluator is no window's staff, and nobody signed out reads it.
+        Assert.Equal(HttpStatusCode.OK, (await (await app.SignedInAsync("staff13")).GetAsync($"/api/halls/{Demo.City}/windows/{Demo.Window(5)}/workday")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignedInAsync("evaluator")).GetAsync($"/api/halls/{Demo.City}/windows/{Demo.Window(5)}/workday")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await citizen.GetAsync($"/api/halls/{Demo.City}/windows/{Demo.Window(5)}/workday")).StatusCode);
         var manager = await app.SignedInAsync("manager");
         Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync($"/api/halls/{Demo.City}/windows/no-such-window/workday")).StatusCode);
     }
