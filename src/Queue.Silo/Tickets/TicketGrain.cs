@@ -1,3 +1,4 @@
+using Orleans.Placement;
 using Queue.Silo.Engine;
 using Queue.Silo.Halls;
 using Queue.Silo.Hosting;
@@ -7,13 +8,11 @@ using Queue.Silo.Views;
 namespace Queue.Silo.Tickets;
 
 /// <summary>
-/// The ticket grain: a stateless worker, so every silo answers its own phones with a local activation that reads
-/// that silo's replica — no directory lookup, and nothing to wait for when another silo dies (a phone resynchronising
-/// after a failover is answered at once). Each activation remembers the ticket's hall and its holder's token hash
-/// (neither ever changes), so a phone that asks again is checked without a database read. What it changes (cancel,
-/// arrival) the hall grain decides, one at a time.
+/// The ticket grain. Placed on the silo that first asks for it, so its reads are that silo's replica of the hall.
+/// It remembers the ticket's hall and its holder's token hash (neither ever changes), so a phone that asks again
+/// is checked without a database read.
 /// </summary>
-[StatelessWorker]
+[PreferLocalPlacement]
 public sealed class TicketGrain(HallClient halls, PresenceCodes presence) : Grain, ITicketGrain
 {
     private (string HallId, string TokenHash)? holder;
