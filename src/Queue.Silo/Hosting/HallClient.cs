@@ -89,10 +89,9 @@ public sealed class HallClient(IGrainFactory grains, HallSnapshots halls, HallSt
     /// <summary>The ticket as its holder sees it, through the ticket's grain; a wrong or missing token is answered like an unknown ticket.</summary>
     public Task<TicketView> GetTicketAsync(Guid ticketId, string? token) => grains.GetGrain<ITicketGrain>(ticketId).Get(token);
 
-    /// <summary>The ticket as this silo's replica has it (the ticket grain checked the holder), else as stored.</summary>
-    internal async Task<TicketView> ReadTicketAsync(Guid ticketId, string? token)
+    /// <summary>The ticket of <paramref name="hallId"/> as this silo's replica has it, else as stored. The ticket grain checked the holder.</summary>
+    internal async Task<TicketView> ReadTicketAsync(Guid ticketId, string hallId)
     {
-        var hallId = await FindHallOfHolderAsync(ticketId, token);
         var snap = await halls.SnapshotAsync(hallId);
         if (snap.Tickets.TryGetValue(ticketId, out var view)) return view;
         // Issued through another silo a moment ago, or from an earlier day: catch up, else read it from storage.
@@ -116,21 +115,6 @@ public sealed class HallClient(IGrainFactory grains, HallSnapshots halls, HallSt
         }
         var (hallId, stored) = await FindHolderAsync(ticketId, token);
         return (hallId, stored.TokenHash);
-    }
-
-    /// <summary>
-    /// The hall of a ticket whose holder presents <paramref name="token"/>: from this silo's replicas when the
-    /// ticket is in one (a ticket's hall and secret never change), else from storage. 404 for a wrong token.
-    /// </summary>
-    public async Task<string> FindHallOfHolderAsync(Guid ticketId, string? token)
-    {
-        foreach (var snapshot in halls.Loaded)
-        {
-            if (!snapshot.Tickets.TryGetValue(ticketId, out var view)) continue;
-            if (!TicketToken.Matches(token, view.TokenHash)) throw HallException.NotFound("ticket", ticketId.ToString());
-            return snapshot.Detail.Id;
-        }
-        return (await FindHolderAsync(ticketId, token)).HallId;
     }
 
     /// <summary>Checks the holder's token; answers not-found for a wrong token so ids cannot be probed.</summary>

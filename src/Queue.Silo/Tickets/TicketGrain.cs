@@ -21,8 +21,8 @@ public sealed class TicketGrain(HallClient halls, PresenceCodes presence) : Grai
 
     public async Task<TicketView> Get(string? token)
     {
-        await HallOf(token);
-        return await halls.ReadTicketAsync(TicketId, token);
+        // The holder is checked once here; the read does not look the ticket's hall up a second time.
+        return await halls.ReadTicketAsync(TicketId, await HallOf(token));
     }
 
     public async Task<TicketView> Cancel(string? token)
