@@ -15,7 +15,6 @@ namespace Queue.Web.Infrastructure;
 /// </summary>
 public static class BodyShape
 {
-    private static readonly NullabilityInfoContext Nullability = new();
     private static readonly ConcurrentDictionary<Type, Member[]> Members = new();
 
     public static void Check(object body)
@@ -60,13 +59,17 @@ public static class BodyShape
         else Walk(item, path, errors, depth + 1);
     }
 
-    private static Member[] Describe(Type type) =>
-        type.Namespace?.StartsWith("Queue.", StringComparison.Ordinal) != true ? []
-        : type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+    private static Member[] Describe(Type type)
+    {
+        if (type.Namespace?.StartsWith("Queue.", StringComparison.Ordinal) != true) return [];
+        // NullabilityInfoContext is not thread-safe: one per type described (once each), never shared across requests.
+        var nullability = new NullabilityInfoContext();
+        return type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.CanRead && p.GetIndexParameters().Length == 0 && (p.SetMethod is not null || IsPositional(type, p)))
             .Select(p => new Member(p, JsonNamingPolicy.CamelCase.ConvertName(p.Name), p.GetCustomAttribute<RequiredAttribute>() is not null,
-                Nullable.GetUnderlyingType(p.PropertyType) is not null || (!p.PropertyType.IsValueType && Nullability.Create(p).ReadState != NullabilityState.NotNull)))
+                Nullable.GetUnderlyingType(p.PropertyType) is not null || (!p.PropertyType.IsValueType && nullability.Create(p).ReadState != NullabilityState.NotNull)))
             .ToArray();
+    }
 
     private static bool IsPositional(Type type, PropertyInfo p) =>
         type.GetConstructors().Any(c => c.GetParameters().Any(a => string.Equals(a.Name, p.Name, StringComparison.OrdinalIgnoreCase)));
