@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -22,12 +23,20 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             BadHttpRequestException { InnerException: JsonException json } e => Unreadable(e.StatusCode, json),
             BadHttpRequestException e => new ProblemDetails { Status = e.StatusCode, Title = "Unreadable request", Detail = e.Message, Extensions = { ["code"] = "request.unreadable" } },
             JsonException e => Unreadable(400, e),
-            // A silo died with the hall on it and the cluster has not yet moved it (or is still forming): retry shortly.
-            OrleansException or TimeoutException => new ProblemDetails
+            // A silo died with the hall on it and the cluster has not yet moved it (or is still forming: a message can expire
+            // before its grain is placed, which Orleans reports as a cancellation): retry shortly.
+            OrleansException or TimeoutException or OperationCanceledException => new ProblemDetails
             {
                 Status = 503, Title = "Hall moving to another node",
                 Detail = "大厅服务正在切换节点，请稍后重试。/ The hall is moving to another node; retry in a moment.",
                 Extensions = { ["code"] = "hall.unavailable" },
+            },
+            // The database said "try again" (a deadlock victim, a failover, a busy file): nothing was committed.
+            DbException { IsTransient: true } => new ProblemDetails
+            {
+                Status = 503, Title = "Storage busy",
+                Detail = "数据存储暂时繁忙，请稍后重试。/ The storage is briefly busy; retry in a moment.",
+                Extensions = { ["code"] = "storage.busy" },
             },
             _ => null,
         };

@@ -25,7 +25,7 @@ public sealed class OperationAnswers : IOpenApiOperationTransformer
         [409] = "Not allowed in the current state; `code` says why", [410] = "The code or invitation has expired",
         [413] = "Body over 256 KiB", [415] = "The body is not application/json",
         [422] = "The Idempotency-Key was used with another body", [429] = "Too many requests; see Retry-After",
-        [503] = "The hall is moving to another node after one died; retry after Retry-After",
+        [503] = "The hall is moving to another node after one died, or the storage is briefly busy; retry after Retry-After",
     };
 
     /// <summary>The media types of the answers that are files, by route.</summary>
