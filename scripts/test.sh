@@ -40,7 +40,10 @@ runuser -u postgres -- "$pgbin/initdb" -D "$pgdata" -U postgres --auth=trust -E 
 runuser -u postgres -- "$pgbin/pg_ctl" -D "$pgdata" -o "-p $pgport -k /tmp -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=on" -l "$pgdata/server.log" -w start >/dev/null
 # A private Redis (append-only) for the silo clusters of the multi-node tests.
 source scripts/private-redis.sh
-cleanup() { rm -f "${log:-}"; runuser -u postgres -- "$pgbin/pg_ctl" -D "$pgdata" -m immediate stop >/dev/null 2>&1 || true; rm -rf "$pgdata"; private_redis_stop; }
+# Server processes the tests start leave their output here; shown below when a test fails.
+keep_logs=${QUEUEHALL_SERVER_LOGS:-}
+export QUEUEHALL_SERVER_LOGS=${keep_logs:-$(mktemp -d /tmp/queuehall-server-logs.XXXXXX)}
+cleanup() { rm -f "${log:-}"; [ -n "$keep_logs" ] || rm -rf "$QUEUEHALL_SERVER_LOGS"; runuser -u postgres -- "$pgbin/pg_ctl" -D "$pgdata" -m immediate stop >/dev/null 2>&1 || true; rm -rf "$pgdata"; private_redis_stop; }
 trap cleanup EXIT
 export QUEUEHALL_TEST_REDIS="$QUEUEHALL_REDIS"
 export QUEUEHALL_TEST_PG="Host=127.0.0.1;Port=$pgport;Username=postgres;Database=postgres;Pooling=true;Maximum Pool Size=50"
@@ -58,6 +61,13 @@ failed=$(grep -aEo 'Failed: +[0-9]+' "$log" | tail -n 1 | grep -Eo '[0-9]+' || e
 skipped=$(grep -aEo 'Skipped: +[0-9]+' "$log" | tail -n 1 | grep -Eo '[0-9]+' || echo 0)
 # CI keeps only the end of the output: name each failed test and its message again just above that line.
 if [ "$failed" != 0 ]; then
+  echo "Errors the server processes logged (first of each kind):"
+  for f in "$QUEUEHALL_SERVER_LOGS"/*.log; do
+    [ -e "$f" ] || continue
+    grep -a -q -E '^(fail|crit):|exited by itself' "$f" || continue
+    echo "== $(basename "$f")"
+    grep -a -A 8 -E '^(fail|crit):|exited by itself' "$f" | grep -a -v -E 'XmlKeyManager|No XML encryptor' | awk '!seen[$0]++' | head -n 30 | cut -c1-300
+  done | head -n 150
   echo "Failed tests, repeated from above:"
   grep -a -A 14 -E '^ +Failed Queue\.' "$log" | grep -a -v -E 'XmlKeyManager|No XML encryptor' | cut -c1-400
 fi

@@ -13,6 +13,7 @@ public static class CrashCommand
         Console.Error.WriteLine($"{report.Storage}: {report.Kills} kills; acknowledged {report.TicketsAcknowledged} tickets, {report.CallsAcknowledged} calls, " +
             $"{report.CompletionsAcknowledged} completions, {report.RatingsAcknowledged} ratings; {report.Failures.Count} failures");
         if (report.AnsweredAgainP95Ms is { } p95) Console.Error.WriteLine($"halls answered again after a kill: p95 {p95:0} ms, max {report.AnsweredAgainMs.Max():0} ms");
+        if (report.Nodes > 1) Console.Error.WriteLine($"nodes declared dead by their cluster without a kill (restarted): {report.DiedByThemselves.Count}");
         foreach (var f in report.Failures.Take(50)) Console.Error.WriteLine("FAIL " + f);
         Console.WriteLine(JsonSerializer.Serialize(report, LoadCommand.Output));
         return report.Passed ? 0 : 1;

@@ -15,6 +15,7 @@ public sealed class ServerNode : IAsyncDisposable
     private readonly IReadOnlyDictionary<string, string> settings;
     private readonly List<string> output = [];
     private Process? process;
+    private Process? killing;
 
     public ServerNode(string dll, IReadOnlyDictionary<string, string> settings, int? port = null)
     {
@@ -27,6 +28,9 @@ public sealed class ServerNode : IAsyncDisposable
     public int Port { get; }
     public Uri Address => new($"http://127.0.0.1:{Port}");
     public int? Pid => process is { HasExited: false } p ? p.Id : null;
+
+    /// <summary>The process ended without our kill: its cluster declared it dead (Orleans stops such a silo), or it crashed.</summary>
+    public bool DiedByItself => process is { HasExited: true } p && !ReferenceEquals(killing, p);
     public IReadOnlyList<string> Output { get { lock (output) return output.ToList(); } }
 
     public async Task StartAsync(TimeSpan? timeout = null)
@@ -47,6 +51,15 @@ public sealed class ServerNode : IAsyncDisposable
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (k, v) in settings) info.Environment[k.Replace(":", "__")] = v;
         process = Process.Start(info) ?? throw new InvalidOperationException("Could not start Queue.Web.");
+        var started = process;
+        started.EnableRaisingEvents = true;
+        // A node that dies without our kill (declared dead by its cluster, out of memory) says so in its log.
+        started.Exited += (_, _) => 
+        {
+            if (ReferenceEquals(killing, started)) return;
+            try { Keep($"[{DateTime.UtcNow:HH:mm:ss.fff}] process exited by itself, code {started.ExitCode}"); }
+            catch (InvalidOperationException) { }
+        };
         process.OutputDataReceived += (_, e) => Keep(e.Data);
         process.ErrorDataReceived += (_, e) => Keep(e.Data);
         process.BeginOutputReadLine();
@@ -86,6 +99,7 @@ public sealed class ServerNode : IAsyncDisposable
     public void Kill9()
     {
         if (process is null) return;
+        killing = process;
         if (!process.HasExited) process.Kill(entireProcessTree: true);
         process.WaitForExit(10_000);
         process.Dispose();
@@ -112,6 +126,7 @@ public sealed class ServerNode : IAsyncDisposable
     public ValueTask DisposeAsync()
     {
         Kill9();
+        ServerLog.Save(Port, Output);
         return ValueTask.CompletedTask;
     }
 }

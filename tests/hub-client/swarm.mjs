@@ -23,6 +23,11 @@ const called = new Map();     // ticketId -> { d: [display receive times], p: [p
 const counts = { TicketCalled: 0, BoardChanged: 0, TicketUpdated: 0 };
 let reconnects = 0, resyncs = 0, resyncErrors = 0, watchErrors = 0;
 let nextPhone = 0;
+let clientErrors = 0;
+
+// The SignalR client can reject an internal promise of its own (a handshake cancelled by a stop during a
+// reconnect under load): count it and go on, the client reconnects; one such error must not end the whole swarm.
+process.on('unhandledRejection', () => { clientErrors++; });
 
 function record(ticketId, role) {
   let c = called.get(ticketId);
@@ -80,7 +85,10 @@ async function watch(id, token) {
   const phones = clients.filter(c => c.role === 'phone');
   if (phones.length === 0) return;
   const c = phones[nextPhone++ % phones.length];
+  // A phone follows its own ticket or a few of a family, not hundreds: after a reconnect it watches again only the
+  // latest ones (the server dropped the old connection's groups anyway).
   c.watches.push([id, token]);
+  if (c.watches.length > 3) c.watches.shift();
   try { await c.conn.invoke('WatchTicket', id, token); } catch { watchErrors++; }
 }
 
@@ -98,9 +106,9 @@ rl.on('line', (line) => {
     const since = Number(a);
     const up = clients.filter(c => c.up).length;
     const resynced = clients.filter(c => c.up && c.resyncedAt >= since).length;
-    out({ kind: 'status', total: clients.length, up, resynced, reconnects, resyncs, resyncErrors });
+    out({ kind: 'status', total: clients.length, up, resynced, reconnects, resyncs, resyncErrors, clientErrors });
   } else if (cmd === 'report') {
-    out({ kind: 'report', at: now(), counts, reconnects, resyncs, resyncErrors, watchErrors, total: clients.length,
+    out({ kind: 'report', at: now(), counts, reconnects, resyncs, resyncErrors, watchErrors, clientErrors, total: clients.length,
       up: clients.filter(c => c.up).length, called: percentileless(called) });
   } else if (cmd === 'quit') {
     Promise.allSettled(clients.map(c => c.conn.stop())).then(() => process.exit(0));

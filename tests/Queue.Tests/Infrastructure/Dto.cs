@@ -56,19 +56,49 @@ public static class ApiCalls
         return (await res.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
     }
 
-    /// <summary>A window calls, starts and completes tickets until nobody it may serve waits; answers what it called.</summary>
-    public static async Task<List<Guid>> ServeUntilEmptyAsync(this HttpClient client, int window)
+    /// <summary>
+    /// A window calls, starts and completes tickets until nobody it may serve waits; answers what it called. With
+    /// <paramref name="asTerminal"/> each command goes as a terminal on a cluster sends it: keyed and retried on 503.
+    /// </summary>
+    public static async Task<List<Guid>> ServeUntilEmptyAsync(this HttpClient client, int window, bool asTerminal = false)
     {
         var called = new List<Guid>();
+        Task<HttpResponseMessage> Send(string action, object? body = null) => asTerminal
+            ? client.PostRetryingAsync($"/api/halls/{Demo.City}/windows/{Demo.Window(window)}/{action}", body ?? new { })
+            : client.WindowAsync(window, action, body);
         while (true)
         {
-            var res = await client.WindowAsync(window, "call-next");
+            var res = await Send("call-next");
             if (res.StatusCode == System.Net.HttpStatusCode.NoContent) return called;
             res.EnsureSuccessStatusCode();
             called.Add((await res.ReadAsync<TicketDto>()).Id);
-            (await client.WindowAsync(window, "start")).EnsureSuccessStatusCode();
-            (await client.WindowAsync(window, "complete", new { outcome = "done" })).EnsureSuccessStatusCode();
+            (await Send("start")).EnsureSuccessStatusCode();
+            (await Send("complete", new { outcome = "done" })).EnsureSuccessStatusCode();
         }
+    }
+
+    /// <summary>
+    /// A POST as a kiosk or terminal of a cluster sends it: with an Idempotency-Key, sent again with the same key while
+    /// the answer is 503 (a hall moving between nodes, or a cluster still forming), so a retry never acts twice.
+    /// </summary>
+    public static async Task<HttpResponseMessage> PostRetryingAsync(this HttpClient client, string path, object body)
+    {
+        var key = Guid.NewGuid().ToString("N");
+        for (var attempt = 1; ; attempt++)
+        {
+            using var req = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+            req.Headers.Add("Idempotency-Key", key);
+            var res = await client.SendAsync(req);
+            if (res.StatusCode != System.Net.HttpStatusCode.ServiceUnavailable || attempt == 20) return res;
+            await Task.Delay(res.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1));
+        }
+    }
+
+    public static async Task<TicketDto> IssueRetryingAsync(this HttpClient client, string serviceId, string hallId = Demo.City)
+    {
+        var res = await client.PostRetryingAsync($"/api/halls/{hallId}/tickets", new { serviceId, channel = "kiosk" });
+        if (!res.IsSuccessStatusCode) throw new HttpRequestException($"issue: {(int)res.StatusCode} {await res.Content.ReadAsStringAsync()}");
+        return (await res.Content.ReadFromJsonAsync<TicketDto>(Json))!;
     }
 
     public static async Task<T> ReadAsync<T>(this HttpResponseMessage res) =>

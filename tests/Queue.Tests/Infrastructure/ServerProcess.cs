@@ -108,6 +108,7 @@ public sealed class ServerProcess : IAsyncDisposable
     public ValueTask DisposeAsync()
     {
         Kill9();
+        Queue.LoadTests.ServerLog.Save(Address.Port, Output);
         process.Dispose();
         return ValueTask.CompletedTask;
     }

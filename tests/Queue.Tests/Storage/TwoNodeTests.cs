@@ -89,11 +89,12 @@ public sealed class TwoNodeTests
         viaA.DefaultRequestHeaders.Authorization = new("Bearer", token);
         viaB.DefaultRequestHeaders.Authorization = new("Bearer", token);
 
-        var issued = await Task.WhenAll(Enumerable.Range(0, 60).Select(i => (i % 2 == 0 ? viaA : viaB).IssueAsync(i % 3 == 0 ? Demo.Invoice : Demo.SocialInsurance)));
+        // Sent as kiosks and terminals of a cluster send them (keyed, retried on 503): the cluster has only just formed.
+        var issued = await Task.WhenAll(Enumerable.Range(0, 60).Select(i => (i % 2 == 0 ? viaA : viaB).IssueRetryingAsync(i % 3 == 0 ? Demo.Invoice : Demo.SocialInsurance)));
         Assert.Equal(60, issued.Select(t => t.Number).Distinct().Count());
 
         // Comprehensive windows 1–4 serve everything; odd ones call through A, even ones through B.
-        var perWindow = await Task.WhenAll(Enumerable.Range(1, 4).Select(w => (w % 2 == 1 ? viaA : viaB).ServeUntilEmptyAsync(w)));
+        var perWindow = await Task.WhenAll(Enumerable.Range(1, 4).Select(w => (w % 2 == 1 ? viaA : viaB).ServeUntilEmptyAsync(w, asTerminal: true)));
         var calls = perWindow.SelectMany(c => c).ToList();
         Assert.Equal(calls.Count, calls.Distinct().Count());
         Assert.Equal(issued.Select(t => t.Id).Order(), calls.Order());
