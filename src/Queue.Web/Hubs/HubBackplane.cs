@@ -21,7 +21,11 @@ public sealed record HubBackplane(bool Shared)
             return new HubBackplane(false);
         var clusterId = orleans["ClusterId"] is { Length: > 0 } id ? id : "queuehall";
         // One channel space per cluster: two clusters sharing a Redis never hear each other's halls.
-        signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = RedisChannel.Literal($"queuehall:{clusterId}:"));
+        signalR.AddStackExchangeRedis(redis, o =>
+        {
+            o.Configuration.ChannelPrefix = RedisChannel.Literal($"queuehall:{clusterId}:");
+            Infrastructure.RedisReconnect.Apply(o.Configuration);
+        });
         return new HubBackplane(true);
     }
 }

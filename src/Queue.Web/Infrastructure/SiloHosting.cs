@@ -27,7 +27,7 @@ public static class SiloHosting
                 : throw new InvalidOperationException("Orleans:Clustering=Redis needs ConnectionStrings:Redis.");
             silo.UseRedisClustering(redis);
             // The halls' rating deadlines outlive any silo: the reminders are kept in Redis beside the membership.
-            silo.UseRedisReminderService(o => o.ConfigurationOptions = StackExchange.Redis.ConfigurationOptions.Parse(redis));
+            silo.UseRedisReminderService(o => o.ConfigurationOptions = RedisReconnect.Options(redis));
             var siloPort = orleans.GetValue("SiloPort", 11111);
             var gatewayPort = orleans.GetValue("GatewayPort", 30000);
             if (orleans["AdvertisedIP"] is { Length: > 0 } ip) silo.ConfigureEndpoints(IPAddress.Parse(ip), siloPort, gatewayPort, listenOnAnyHostAddress: false);
