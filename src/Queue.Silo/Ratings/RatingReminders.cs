@@ -8,7 +8,8 @@ namespace Queue.Silo.Ratings;
 /// <summary>
 /// Keeps every hall's rating-deadline reminder registered: at start (an embedded silo keeps reminders in memory,
 /// so a restart registers them again; storage holds what is due) and every few minutes for halls set up since.
-/// Registering is idempotent, so every node may do it.
+/// Registering is idempotent, so every node may do it; each node asks once per hall, not every few minutes (a
+/// province has 20,000 halls).
 /// </summary>
 public sealed class RatingReminders(IGrainFactory grains, IDbContextFactory<QueueDb> dbs, ILogger<RatingReminders> log) : BackgroundService
 {
@@ -16,6 +17,7 @@ public sealed class RatingReminders(IGrainFactory grains, IDbContextFactory<Queu
 
     protected override async Task ExecuteAsync(CancellationToken stop)
     {
+        var kept = new HashSet<string>(StringComparer.Ordinal);
         while (!stop.IsCancellationRequested)
         {
             var wait = Interval;
@@ -24,7 +26,11 @@ public sealed class RatingReminders(IGrainFactory grains, IDbContextFactory<Queu
                 List<string> hallIds;
                 await using (var db = await dbs.CreateDbContextAsync(stop))
                     hallIds = await db.Halls.AsNoTracking().Select(h => h.Id).ToListAsync(stop);
-                foreach (var hallId in hallIds) await grains.GetGrain<IRatingDeadlineGrain>(hallId).Keep();
+                foreach (var hallId in hallIds.Where(id => !kept.Contains(id)))
+                {
+                    await grains.GetGrain<IRatingDeadlineGrain>(hallId).Keep();
+                    kept.Add(hallId);
+                }
             }
             catch (Exception ex) when (!stop.IsCancellationRequested)
             {
