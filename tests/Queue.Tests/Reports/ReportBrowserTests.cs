@@ -75,7 +75,8 @@ public sealed class ReportBrowserTests
         // Down to a town hall from the city's side-by-side view, then in English.
         await page.GotoAsync($"/reports/{Demo.City}?period=day&date=2026-11-16");
         await page.ClickAsync($"#halls a[href^='/reports/{Demo.Town}']");
-        await page.WaitForURLAsync($"**/reports/{Demo.Town}**");
+        // The interactive page may navigate in place (no load event): wait for the URL only; the heading waits for itself.
+        await page.WaitForURLAsync($"**/reports/{Demo.Town}**", new() { WaitUntil = WaitUntilState.Commit });
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("东湖街道便民服务中心", new() { Timeout = 30000 });
         await page.GotoAsync($"/culture?lang=en&back=/reports/{Demo.City}?period=day%26date=2026-11-16");
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Queue reports", new() { Timeout = 30000 });
