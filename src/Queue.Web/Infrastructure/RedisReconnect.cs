@@ -4,8 +4,8 @@ namespace Queue.Web.Infrastructure;
 
 /// <summary>
 /// The hub backplane's and the reminders' Redis connections: they come back within a second of Redis coming
-/// back (the client's default backs off up to ten seconds, so pushes between nodes stayed silent that long
-/// after a short outage), and a node starts even while Redis is briefly away.
+/// back (the client's default backs off exponentially between attempts, and pushes between nodes stayed silent
+/// for a while after a short outage), and a node starts even while Redis is briefly away.
 /// </summary>
 public static class RedisReconnect
 {
