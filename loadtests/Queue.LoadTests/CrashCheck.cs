@@ -46,7 +46,6 @@ public static class CrashCheck
                 await Task.Delay(TimeSpan.FromSeconds(o.MinUpSeconds + rng.NextDouble() * (o.MaxUpSeconds - o.MinUpSeconds)));
                 await RestartTheSelfDeadAsync(nodes, diedByThemselves, log);
                 var victim = nodes[rng.Next(nodes.Count)];
-                var reconnectsBefore = (await swarm.StatusAsync(0)).Reconnects;
                 victim.Kill9();
                 var killedAt = WallClock.NowMs();
                 var again = "";
@@ -62,16 +61,20 @@ public static class CrashCheck
                 var restartAt = WallClock.NowMs();
                 await victim.StartAsync(nodes.Count > 1 ? TimeSpan.FromSeconds(180) : null);
                 again += $"; restarted in {WallClock.NowMs() - restartAt:0} ms";
-                // The hub clients reach a cluster through nginx, which pins them to one node: they reconnect only when theirs dies.
-                var theirs = nginx is null || await ReconnectedSinceAsync(swarm, reconnectsBefore);
-                var status = theirs ? await swarm.WaitResyncedAsync(killedAt, TimeSpan.FromSeconds(45)) : await swarm.StatusAsync(killedAt);
-                var line = theirs
-                    ? $"kill {k} (node {victim.Port}): {ledger.Issued.Count} tickets acknowledged so far{again}; hub clients resynchronised {status.Resynced}/{status.Total}"
-                    : $"kill {k} (node {victim.Port}): {ledger.Issued.Count} tickets acknowledged so far{again}; hub clients on another node, {status.Up}/{status.Total} connected";
+                // A lone node's clients all lose it. Through nginx (ip_hash) the clients sit on one node and reconnect only
+                // when theirs dies; a client on a node that lives stays as it is. Every client must be connected and
+                // current, each one that lost its connection since the kill resynchronised again.
+                var status = nginx is null
+                    ? await swarm.WaitAllResyncedAsync(killedAt, TimeSpan.FromSeconds(45))
+                    : await swarm.WaitCurrentAsync(killedAt, TimeSpan.FromSeconds(45));
+                var hub = status.Lost == 0
+                    ? $"hub clients on another node, {status.Up}/{status.Total} connected"
+                    : $"{status.Lost} hub clients reconnected, {status.Resynced} of them resynchronised, {status.Up}/{status.Total} connected and current";
+                var line = $"kill {k} (node {victim.Port}): {ledger.Issued.Count} tickets acknowledged so far{again}; {hub}";
                 resyncs.Add(line);
                 log(line);
-                if (theirs && status.Resynced != status.Total) failures.Add($"after kill {k} only {status.Resynced} of {status.Total} hub clients resynchronised");
-                if (!theirs && status.Up != status.Total) failures.Add($"after kill {k} of another node only {status.Up} of {status.Total} hub clients stayed connected");
+                if (status.Up != status.Total || status.Resynced != status.Lost)
+                    failures.Add($"after kill {k}: {hub}; not current: {string.Join("; ", status.Stuck)}");
             }
             await Task.Delay(TimeSpan.FromSeconds(1));
             stop.Cancel();
@@ -136,17 +139,6 @@ public static class CrashCheck
             catch (HttpRequestException) when (attempt < 20) { }
             await Task.Delay(500);
         }
-    }
-
-    /// <summary>Whether the hub clients lost their node (they start reconnecting within a second or two of a kill).</summary>
-    private static async Task<bool> ReconnectedSinceAsync(HubSwarm swarm, int reconnectsBefore)
-    {
-        for (var i = 0; i < 20; i++)
-        {
-            if ((await swarm.StatusAsync(0)).Reconnects > reconnectsBefore) return true;
-            await Task.Delay(250);
-        }
-        return false;
     }
 
     /// <summary>Issues a ticket in every hall (through the surviving nodes) until each is taken; answers the milliseconds since the kill.</summary>

@@ -62,23 +62,35 @@ public sealed class HubSwarm : IAsyncDisposable
 
     public void Watch(Guid ticketId, string token) => Send($"watch {ticketId} {token}");
 
-    /// <summary>How many clients are connected, and how many of them resynchronised at or after <paramref name="sinceMs"/>.</summary>
+    /// <summary>
+    /// How many clients are connected and current, how many lost their connection at or after
+    /// <paramref name="sinceMs"/>, and how many of those are back and resynchronised.
+    /// </summary>
     public async Task<SwarmStatus> StatusAsync(double sinceMs)
     {
         Send($"status {sinceMs:0}");
         var s = await NextAsync("status", TimeSpan.FromSeconds(30));
         return new SwarmStatus(s.GetProperty("total").GetInt32(), s.GetProperty("up").GetInt32(), s.GetProperty("resynced").GetInt32(),
-            s.GetProperty("reconnects").GetInt32(), s.GetProperty("resyncs").GetInt32());
+            s.GetProperty("reconnects").GetInt32(), s.GetProperty("resyncs").GetInt32())
+        {
+            Lost = s.GetProperty("lost").GetInt32(),
+            Stuck = [.. s.GetProperty("stuck").EnumerateArray().Select(e => e.GetString() ?? "")],
+        };
     }
 
-    /// <summary>Waits until every client is connected and has resynchronised since <paramref name="sinceMs"/>.</summary>
-    public async Task<SwarmStatus> WaitResyncedAsync(double sinceMs, TimeSpan timeout)
+    /// <summary>Every client lost its connection since <paramref name="sinceMs"/> and has resynchronised since (a node's own clients).</summary>
+    public Task<SwarmStatus> WaitAllResyncedAsync(double sinceMs, TimeSpan timeout) => WaitAsync(sinceMs, timeout, s => s.Resynced == s.Total);
+
+    /// <summary>Every client is connected, and each one that lost its connection since <paramref name="sinceMs"/> has resynchronised.</summary>
+    public Task<SwarmStatus> WaitCurrentAsync(double sinceMs, TimeSpan timeout) => WaitAsync(sinceMs, timeout, s => s.Up == s.Total && s.Resynced == s.Lost);
+
+    private async Task<SwarmStatus> WaitAsync(double sinceMs, TimeSpan timeout, Func<SwarmStatus, bool> done)
     {
         var until = DateTime.UtcNow + timeout;
         while (true)
         {
             var s = await StatusAsync(sinceMs);
-            if (s.Resynced == s.Total || DateTime.UtcNow > until) return s;
+            if (done(s) || DateTime.UtcNow > until) return s;
             await Task.Delay(250);
         }
     }
@@ -118,4 +130,11 @@ public sealed class HubSwarm : IAsyncDisposable
     }
 }
 
-public sealed record SwarmStatus(int Total, int Up, int Resynced, int Reconnects, int Resyncs);
+/// <summary>Up: connected and resynchronised since its last loss. Resynced: of the Lost since a moment, those back and resynchronised.</summary>
+public sealed record SwarmStatus(int Total, int Up, int Resynced, int Reconnects, int Resyncs)
+{
+    public int Lost { get; init; }
+
+    /// <summary>A few clients not up: state, when lost, last resync error.</summary>
+    public IReadOnlyList<string> Stuck { get; init; } = [];
+}

@@ -69,7 +69,7 @@ public static class ScaleOutCheck
             first.Kill9();
             var killed = WallClock.NowMs();
             Step($"node {first.Port} killed (SIGKILL)");
-            var status = await viaNginx.WaitResyncedAsync(killed, TimeSpan.FromSeconds(30));
+            var status = await viaNginx.WaitAllResyncedAsync(killed, TimeSpan.FromSeconds(30));
             if (status.Resynced != status.Total) failures.Add($"only {status.Resynced} of {status.Total} clients behind nginx resynchronised after the node died");
             else Step($"all {status.Total} clients behind nginx reconnected through nginx and resynchronised in {WallClock.NowMs() - killed:0} ms");
 

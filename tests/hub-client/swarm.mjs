@@ -36,19 +36,21 @@ function record(ticketId, role) {
 }
 
 function makeClient(role, hall) {
-  const c = { role, hall, watches: [], conn: null, resyncedAt: 0, up: false };
+  // up: connected and resynchronised since the connection was last lost (lostAt).
+  const c = { role, hall, watches: [], conn: null, resyncedAt: 0, lostAt: 0, up: false, lastError: '' };
   c.conn = new signalR.HubConnectionBuilder()
     .withUrl(bases[clients.length % bases.length] + '/hubs/hall', { transport: signalR.HttpTransportType.WebSockets })
     .withAutomaticReconnect({ nextRetryDelayInMilliseconds: () => 300 + Math.random() * 400 })
     .configureLogging(signalR.LogLevel.None)
     .build();
-  c.conn.serverTimeoutInMilliseconds = 15000;
+  // The server's timeout stays at SignalR's default (30 s, twice the server's 15 s keep-alive): a shorter one made
+  // clients on a starved but healthy node give up on it and reconnect, which is not what a kill test measures.
   c.conn.on('TicketCalled', (m) => { counts.TicketCalled++; if (!m.isRecall) record(m.ticketId, role === 'display' ? 'd' : 'p'); });
   c.conn.on('BoardChanged', () => { counts.BoardChanged++; });
   c.conn.on('TicketUpdated', () => { counts.TicketUpdated++; });
-  c.conn.onreconnecting(() => { c.up = false; reconnects++; });
+  c.conn.onreconnecting(() => { c.up = false; c.lostAt = now(); reconnects++; });
   c.conn.onreconnected(() => { resync(c); });
-  c.conn.onclose(() => { c.up = false; setTimeout(() => startClient(c), 500); });
+  c.conn.onclose(() => { c.up = false; c.lostAt = now(); setTimeout(() => startClient(c), 500); });
   return c;
 }
 
@@ -57,7 +59,7 @@ async function resync(c) {
     if (c.role === 'display') await c.conn.invoke('JoinHall', c.hall);
     for (const [id, token] of c.watches) await c.conn.invoke('WatchTicket', id, token);
     c.up = true; c.resyncedAt = now(); resyncs++;
-  } catch { resyncErrors++; setTimeout(() => resync(c), 500); }
+  } catch (e) { resyncErrors++; c.lastError = String(e?.message ?? e).slice(0, 200); setTimeout(() => resync(c), 500); }
 }
 
 async function startClient(c) {
@@ -105,8 +107,13 @@ rl.on('line', (line) => {
   else if (cmd === 'status') {
     const since = Number(a);
     const up = clients.filter(c => c.up).length;
-    const resynced = clients.filter(c => c.up && c.resyncedAt >= since).length;
-    out({ kind: 'status', total: clients.length, up, resynced, reconnects, resyncs, resyncErrors, clientErrors });
+    // Of the clients that lost their connection since then, how many are back and resynchronised.
+    const lost = clients.filter(c => c.lostAt >= since);
+    const resynced = lost.filter(c => c.up && c.resyncedAt >= c.lostAt).length;
+    const t = now();
+    const stuck = clients.filter(c => !c.up).slice(0, 5)
+      .map(c => `${c.role}${c.hall ? ' ' + c.hall : ''}: ${c.conn.state}, lost ${((t - c.lostAt) / 1000).toFixed(1)} s ago, last error: ${c.lastError || 'none'}`);
+    out({ kind: 'status', total: clients.length, up, lost: lost.length, resynced, reconnects, resyncs, resyncErrors, clientErrors, stuck });
   } else if (cmd === 'report') {
     out({ kind: 'report', at: now(), counts, reconnects, resyncs, resyncErrors, watchErrors, clientErrors, total: clients.length,
       up: clients.filter(c => c.up).length, called: percentileless(called) });
