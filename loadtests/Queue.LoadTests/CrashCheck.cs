@@ -46,8 +46,9 @@ public static class CrashCheck
                 await Task.Delay(TimeSpan.FromSeconds(o.MinUpSeconds + rng.NextDouble() * (o.MaxUpSeconds - o.MinUpSeconds)));
                 await RestartTheSelfDeadAsync(nodes, diedByThemselves, log);
                 var victim = nodes[rng.Next(nodes.Count)];
-                victim.Kill9();
+                // Timed before the kill: its clients lose their connection within a millisecond, before Kill9 returns.
                 var killedAt = WallClock.NowMs();
+                victim.Kill9();
                 var again = "";
                 if (nodes.Count > 1)
                 {
