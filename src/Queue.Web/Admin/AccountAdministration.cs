@@ -12,7 +12,7 @@ namespace Queue.Web.Admin;
 /// Accounts (design.md §4): an admin manages every account; a manager the staff of the halls they manage (a city
 /// manager those of the towns and villages under it), and only as staff. Every change is in the audit log.
 /// </summary>
-public sealed class AccountAdministration(AccountService accounts, HallRights rights, AuditLog audit, IDbContextFactory<QueueDb> dbs)
+public sealed class AccountAdministration(AccountService accounts, HallRights rights, AuditLog audit, IDbContextFactory<QueueDb> dbs, AccountStamps stamps)
 {
     public async Task<IReadOnlyList<AccountView>> ListAsync(ClaimsPrincipal user, CancellationToken ct = default)
     {
@@ -69,12 +69,14 @@ public sealed class AccountAdministration(AccountService accounts, HallRights ri
     {
         var id = user.AccountId() ?? throw HallRights.Forbidden();
         await accounts.ChangeOwnPasswordAsync(id, current, next, ct);
+        stamps.Forget(id);
         var account = await accounts.FindAsync(id, ct);
         await audit.WriteAsync(AuditActor.Of(user), account?.HallId, "account.changeOwnPassword", $"account:{account?.UserName}", null, null, ct);
     }
 
     private async Task<AccountView> AuditedAsync(ClaimsPrincipal user, string action, Account before, Account after, CancellationToken ct)
     {
+        stamps.Forget(after.Id);
         var view = AccountView.Of(after);
         await audit.WriteAsync(AuditActor.Of(user), after.HallId ?? before.HallId, action, $"account:{after.UserName}", AccountView.Of(before), view, ct);
         return view;

@@ -19,7 +19,7 @@ namespace Queue.Web.Admin;
 /// once on every screen) and writes the audit entry with the thing before and after.
 /// </summary>
 public sealed class HallAdministration(HallClient halls, HallSnapshots snapshots, HallRights rights, AuditLog audit,
-    IDbContextFactory<QueueDb> dbs)
+    IDbContextFactory<QueueDb> dbs, Queue.Web.Auth.HallScope scope)
 {
     public async Task<HallDetail> CreateHallAsync(ClaimsPrincipal user, string id, HallProfile profile, CancellationToken ct = default)
     {
@@ -34,6 +34,7 @@ public sealed class HallAdministration(HallClient halls, HallSnapshots snapshots
             await db.SaveChangesAsync(ct);
         }
         await snapshots.ReloadIdsAsync();
+        scope.Forget();
         var detail = (await halls.SnapshotAsync(id)).Detail;
         await audit.WriteAsync(AuditActor.Of(user), id, "hall.create", $"hall:{id}", null, Profile(detail), ct);
         return detail;
@@ -48,6 +49,7 @@ public sealed class HallAdministration(HallClient halls, HallSnapshots snapshots
             throw new HallException(RefusalKind.Forbidden, "hall.adminOnly", "只有系统管理员可以调整大厅层级和上级。/ Only an admin may change a hall's level or parent.");
         await using (var db = await dbs.CreateDbContextAsync(ct)) await RequireParentAsync(db, hallId, profile, ct);
         var after = await halls.ConfigureHallAsync(hallId, profile);
+        scope.Forget();
         await audit.WriteAsync(AuditActor.Of(user), hallId, "hall.update", $"hall:{hallId}", Profile(before), Profile(after), ct);
         return after;
     }

@@ -11,10 +11,9 @@ namespace Queue.Web.Ratings;
 /// </summary>
 public static class RatingAccess
 {
-    /// <summary>Evaluators of the hall (or of every hall when not bound to one) and admins.</summary>
+    /// <summary>Evaluators of the hall or a hall above it (or of every hall when not bound to one) and admins.</summary>
     public static bool EvaluatesHall(this ClaimsPrincipal user, string hallId) =>
-        user.IsInRole(Role.Admin) ||
-        (user.IsInRole(Role.Evaluator) && (user.FindFirstValue(Claims.Hall) is not { } hall || hall == hallId));
+        user.IsInRole(Role.Admin) || (user.IsInRole(Role.Evaluator) && user.IsHomeOrAbove(hallId));
 
     /// <summary>Evaluators and managers of the hall, and admins: may read ratings and scores and work cases.</summary>
     public static bool WorksCases(this ClaimsPrincipal user, string hallId) => user.EvaluatesHall(hallId) || user.ManagesHall(hallId);

@@ -74,4 +74,50 @@ public sealed class FirstStartTests
         Assert.DoesNotContain("Zhang-000", await (await admin.GetAsync("/api/audit")).Content.ReadAsStringAsync());
         Assert.DoesNotContain("AQAAAA", await (await admin.GetAsync("/api/audit")).Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task DisablingAResetOrAChangedPasswordEndsTheSessionsSignedInBeforeAndANewNameDoesNot()
+    {
+        await using var app = await SetupCalls.FreshAsync();
+        var admin = await app.FirstAdminAsync();
+        await (await admin.PostAsJsonAsync("/api/halls", new { id = "haimen", name = "海门区政务服务中心", level = "city", regionCode = "320684" })).JsonAsync(HttpStatusCode.Created);
+        var id = (await (await admin.PostAsJsonAsync("/api/accounts", new { username = "li", displayName = "李四", role = "staff", hallId = "haimen", staffNumber = "HM002", password = "Li-Si-0001" }))
+            .JsonAsync(HttpStatusCode.Created)).GetProperty("id").GetString();
+
+        // Signed in (400: the wrong current password was checked) or not any more (401). Changes nothing either way.
+        static async Task<HttpStatusCode> Probe(HttpClient c) =>
+            (await c.PostAsJsonAsync("/api/account/password", new { currentPassword = "not-it-at-all", newPassword = "Li-Si-9999" })).StatusCode;
+
+        var token = await app.SignedInAsync("li", "Li-Si-0001");
+        var cookie = app.CreateClient();
+        (await cookie.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string> { ["username"] = "li", ["password"] = "Li-Si-0001" }))).EnsureSuccessStatusCode();
+        Assert.Equal(HttpStatusCode.BadRequest, await Probe(token));
+        Assert.Equal(HttpStatusCode.BadRequest, await Probe(cookie));
+
+        // A new display name leaves the sessions as they are.
+        await (await admin.PutAsJsonAsync($"/api/accounts/{id}", new { displayName = "李四（窗口）", role = "staff", hallId = "haimen", staffNumber = "HM002" })).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(HttpStatusCode.BadRequest, await Probe(token));
+
+        // A reset ends the token and the cookie signed in with the old password; the new password signs in.
+        await (await admin.PostAsJsonAsync($"/api/accounts/{id}/reset-password", new { newPassword = "Li-Si-0002" })).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(HttpStatusCode.Unauthorized, await Probe(token));
+        Assert.Equal(HttpStatusCode.Unauthorized, await Probe(cookie));
+        var second = await app.SignedInAsync("li", "Li-Si-0002");
+        var third = await app.SignedInAsync("li", "Li-Si-0002");
+        Assert.Equal(HttpStatusCode.BadRequest, await Probe(second));
+
+        // The account's own change of password ends its other sessions, and this one: sign in again with the new one.
+        Assert.Equal(HttpStatusCode.NoContent, (await second.PostAsJsonAsync("/api/account/password", new { currentPassword = "Li-Si-0002", newPassword = "Li-Si-0003" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, await Probe(third));
+        Assert.Equal(HttpStatusCode.Unauthorized, await Probe(second));
+        var fourth = await app.SignedInAsync("li", "Li-Si-0003");
+
+        // Disabled: the session signed in a moment ago ends at once, not when its 12 hours are up.
+        await (await admin.PostAsync($"/api/accounts/{id}/disable", null)).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(HttpStatusCode.Unauthorized, await Probe(fourth));
+        await (await admin.PostAsync($"/api/accounts/{id}/enable", null)).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(HttpStatusCode.BadRequest, await Probe(await app.SignedInAsync("li", "Li-Si-0003")));
+        // The administrator's own session went on through all of it.
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/api/audit")).StatusCode);
+    }
 }

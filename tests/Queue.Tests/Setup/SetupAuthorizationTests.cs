@@ -21,6 +21,9 @@ public sealed class SetupAuthorizationTests
             .JsonAsync(HttpStatusCode.Created);
         await (await admin.PostAsJsonAsync("/api/accounts", new { username = "donghu-staff", displayName = "东湖窗口", role = "staff", hallId = Demo.Town, password = "Donghu-2026" }))
             .JsonAsync(HttpStatusCode.Created);
+        // A second admin to reset: a reset ends the sessions of the account it resets, and the matrix's own clients must live on.
+        await (await admin.PostAsJsonAsync("/api/accounts", new { username = "admin2", displayName = "备用管理员", role = "admin", password = "Admin2-2026" }))
+            .JsonAsync(HttpStatusCode.Created);
         var clients = new Dictionary<string, HttpClient>
         {
             ["admin"] = admin,
@@ -32,6 +35,7 @@ public sealed class SetupAuthorizationTests
         };
         var accounts = (await admin.GetFromJsonAsync<List<AccountDto>>("/api/accounts", ApiCalls.Json))!;
         var townStaff = accounts.Single(a => a.Username == "donghu-staff").Id;
+        var secondAdmin = accounts.Single(a => a.Username == "admin2").Id;
 
         // Per route: who gets which answer. Hall routes run against the town (T) and the city (C).
         const HttpStatusCode ok = HttpStatusCode.OK, created = HttpStatusCode.Created, none = HttpStatusCode.NoContent,
@@ -67,11 +71,11 @@ public sealed class SetupAuthorizationTests
             ("PUT staff T", _ => Json("PUT", $"/api/accounts/{townStaff}", new { displayName = "东湖窗口", role = "staff", hallId = Demo.Town, staffNumber = "DH01" }), Roles(ok, ok, ok)),
             ("PUT staff C", _ => Json("PUT", "/api/accounts/staff07", new { displayName = "赵磊", role = "staff", hallId = Demo.City, windowId = Demo.Window(7), staffNumber = "JC1007" }), Roles(ok, ok, forbidden)),
             ("reset staff T", _ => Json("POST", $"/api/accounts/{townStaff}/reset-password", new { newPassword = "Donghu-2026" }), Roles(ok, ok, ok)),
-            ("reset staff C", _ => Json("POST", "/api/accounts/staff07/reset-password", new { newPassword = "demo1234-x" }), Roles(ok, ok, forbidden)),
+            ("reset staff C", _ => Json("POST", "/api/accounts/staff08/reset-password", new { newPassword = "demo1234-x" }), Roles(ok, ok, forbidden)),
             ("disable staff C", _ => new HttpRequestMessage(HttpMethod.Post, "/api/accounts/staff08/disable"), Roles(ok, ok, forbidden)),
             ("audit", _ => new HttpRequestMessage(HttpMethod.Get, "/api/audit"), Roles(ok, forbidden, forbidden)),
             // Last, as each success changes what the next row finds: a manager never makes an admin nor touches one.
-            ("reset admin", _ => Json("POST", "/api/accounts/admin/reset-password", new { newPassword = "demo123-new" }), Roles(ok, forbidden, forbidden)),
+            ("reset admin", _ => Json("POST", $"/api/accounts/{secondAdmin}/reset-password", new { newPassword = "demo123-new" }), Roles(ok, forbidden, forbidden)),
             ("promote staff T", _ => Json("PUT", $"/api/accounts/{townStaff}", new { displayName = "东湖窗口", role = "admin" }), Roles(ok, forbidden, forbidden)),
         ];
         // Something of its own for each role to delete, so one role's success does not turn the next one's answer into 404.
@@ -93,7 +97,7 @@ public sealed class SetupAuthorizationTests
 
         // Every signed-in account changes its own password; a stranger cannot.
         var staff = clients["staff"];
-        Assert.Equal(HttpStatusCode.NoContent, (await staff.PostAsJsonAsync("/api/account/password", new { currentPassword = "demo1234-x", newPassword = "Staff07-new-1" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await staff.PostAsJsonAsync("/api/account/password", new { currentPassword = "demo123", newPassword = "Staff07-new-1" })).StatusCode);
         Assert.Equal(unauthorized, (await clients["anonymous"].PostAsJsonAsync("/api/account/password", new { currentPassword = "a", newPassword = "Staff07-new-1" })).StatusCode);
         // The set-up route is closed for everyone once accounts exist.
         foreach (var client in clients.Values)
