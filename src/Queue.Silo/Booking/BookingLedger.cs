@@ -264,7 +264,12 @@ public sealed class BookingLedger(IDbContextFactory<QueueDb> dbs, HallSnapshots 
         var result = new List<(DateTimeOffset, DateTimeOffset)>();
         if (days.HoursOn(date) is not { } hours) return result;
         var length = TimeSpan.FromMinutes(Math.Max(5, snapshot.Detail.Settings.BookingSlotMinutes));
-        for (var s = hours.OpensAt; s + length <= hours.ClosesAt; s += length) result.Add((s.ToUniversalTime(), (s + length).ToUniversalTime()));
+        for (var s = hours.OpensAt; s + length <= hours.ClosesAt; s += length)
+        {
+            // The afternoon's slots start when the lunch break ends, not at the morning's rhythm.
+            if (hours.BreakStartsAt is { } b && hours.BreakEndsAt is { } e && s < e && s + length > b) s = e;
+            if (s + length <= hours.ClosesAt) result.Add((s.ToUniversalTime(), (s + length).ToUniversalTime()));
+        }
         return result;
     }
 

@@ -1,4 +1,18 @@
 namespace Queue.Silo.Calendar;
 
-/// <summary>A working day's opening hours, local time, and the same as instants.</summary>
-public sealed record DayHours(DateOnly Date, TimeOnly Opens, TimeOnly Closes, DateTimeOffset OpensAt, DateTimeOffset ClosesAt);
+/// <summary>A working day's opening hours, local time, and the same as instants; with the lunch break if the hall closes for one.</summary>
+public sealed record DayHours(DateOnly Date, TimeOnly Opens, TimeOnly Closes, DateTimeOffset OpensAt, DateTimeOffset ClosesAt)
+{
+    public TimeOnly? BreakStarts { get; init; }
+    public TimeOnly? BreakEnds { get; init; }
+    public DateTimeOffset? BreakStartsAt { get; init; }
+    public DateTimeOffset? BreakEndsAt { get; init; }
+
+    /// <summary>Open at <paramref name="at"/>: within the hours and not in the lunch break.</summary>
+    public bool IsOpenAt(DateTimeOffset at) =>
+        at >= OpensAt && at < ClosesAt && !(BreakStartsAt is { } b && BreakEndsAt is { } e && at >= b && at < e);
+
+    /// <summary>Whether [<paramref name="start"/>, <paramref name="end"/>) falls in the hours without touching the lunch break.</summary>
+    public bool Covers(DateTimeOffset start, DateTimeOffset end) =>
+        start >= OpensAt && end <= ClosesAt && !(BreakStartsAt is { } b && BreakEndsAt is { } e && start < e && end > b);
+}

@@ -50,10 +50,16 @@ public sealed class WorkingCalendar
     public DayHours? HoursOn(DateOnly date)
     {
         if (!IsWorkingDay(date)) return null;
-        var (opens, closes) = (StandardOpens, StandardCloses);
-        if (hours.TryGetValue(date.DayOfWeek, out var own)) (opens, closes) = (own.Opens, own.Closes);
-        else if (HasOpeningHours && WeekdayPattern() is { } usual) (opens, closes) = (usual.Opens, usual.Closes); // 调休 on a weekend: a normal weekday's hours
-        return new DayHours(date, opens, closes, At(date, opens), At(date, closes));
+        // 调休 on a weekend: a normal weekday's hours.
+        var set = hours.GetValueOrDefault(date.DayOfWeek) ?? (HasOpeningHours ? WeekdayPattern() : null);
+        if (set is null) return new DayHours(date, StandardOpens, StandardCloses, At(date, StandardOpens), At(date, StandardCloses));
+        return new DayHours(date, set.Opens, set.Closes, At(date, set.Opens), At(date, set.Closes))
+        {
+            BreakStarts = set.BreakStarts,
+            BreakEnds = set.BreakEnds,
+            BreakStartsAt = set.BreakStarts is { } b ? At(date, b) : null,
+            BreakEndsAt = set.BreakEnds is { } e ? At(date, e) : null,
+        };
     }
 
     /// <summary>Whether the hall is open at <paramref name="at"/> (the kiosk's closed message, remote tickets).</summary>
@@ -61,15 +67,19 @@ public sealed class WorkingCalendar
     {
         var date = hall.BusinessDay(at);
         if (!HasOpeningHours) return !(days.TryGetValue(date, out var d) && d.Kind == CalendarDayKind.Holiday);
-        return HoursOn(date) is { } h && at >= h.OpensAt && at < h.ClosesAt;
+        return HoursOn(date) is { } h && h.IsOpenAt(at);
     }
 
-    /// <summary>The next moment the hall opens after <paramref name="at"/>; null if nothing within a year.</summary>
+    /// <summary>The next moment the hall opens after <paramref name="at"/> (a morning, or the end of a lunch break); null if nothing within a year.</summary>
     public DateTimeOffset? NextOpening(DateTimeOffset at)
     {
         var date = hall.BusinessDay(at);
         for (var i = 0; i < SearchDays; i++, date = date.AddDays(1))
-            if (HoursOn(date) is { } h && h.OpensAt > at) return h.OpensAt;
+        {
+            if (HoursOn(date) is not { } h) continue;
+            if (h.OpensAt > at) return h.OpensAt;
+            if (h.BreakEndsAt is { } e && e > at) return e;
+        }
         return null;
     }
 

@@ -54,7 +54,12 @@ public sealed class DemoDemand
                 if (end > open.TotalMinutes - 30) rate /= 3;
                 t = h * 60;
                 while ((t += -Math.Log(1 - random.NextDouble()) / rate) < end)
-                    all.Add(Arrival(random, hours.OpensAt.AddMinutes(t), service));
+                {
+                    // Nobody takes a ticket in a lunch break: the kiosk is closed.
+                    var at = hours.OpensAt.AddMinutes(t);
+                    var arrival = Arrival(random, at, service);
+                    if (hours.IsOpenAt(at)) all.Add(arrival);
+                }
             }
         }
         all.Sort((a, b) => a.At != b.At ? a.At.CompareTo(b.At) : string.CompareOrdinal(a.ServiceId, b.ServiceId));

@@ -88,6 +88,16 @@ public sealed class SchemaMigrator(IDbContextFactory<QueueDb> dbs, ILogger<Schem
                 "Ratings" integer NOT NULL, "StartedAt" timestamp with time zone NOT NULL, "FinishedAt" timestamp with time zone NULL,
                 CONSTRAINT "PK_demo_history" PRIMARY KEY ("HallId"));
             """),
+        // A weekday's lunch break (午休, issue 15): both ends or neither; older halls have none.
+        new(7, "hall_opening_hours lunch break",
+            """
+            ALTER TABLE "hall_opening_hours" ADD COLUMN "BreakStarts" TEXT NULL;
+            ALTER TABLE "hall_opening_hours" ADD COLUMN "BreakEnds" TEXT NULL;
+            """,
+            """
+            ALTER TABLE hall_opening_hours ADD COLUMN "BreakStarts" time without time zone NULL;
+            ALTER TABLE hall_opening_hours ADD COLUMN "BreakEnds" time without time zone NULL;
+            """),
     ];
 
     public static int LatestVersion => Upgrades.Count == 0 ? 1 : Upgrades[^1].Version;

@@ -12,9 +12,12 @@ using Queue.Web.Infrastructure;
 namespace Queue.Web.Api;
 
 /// <summary>Times as HH:mm (sent so; HH:mm:ss is read too). The pattern is for the document; ParseTime is the check.</summary>
+/// <summary>A weekday's hours; a lunch break (午休) gives both of its ends, inside the hours, or neither.</summary>
 public sealed record WeekdayHours([property: Required] DayOfWeek? Weekday,
     [property: Required, RegularExpression(WeekdayHours.TimePattern)] string? Opens,
-    [property: Required, RegularExpression(WeekdayHours.TimePattern)] string? Closes)
+    [property: Required, RegularExpression(WeekdayHours.TimePattern)] string? Closes,
+    [property: RegularExpression(WeekdayHours.TimePattern)] string? BreakStarts = null,
+    [property: RegularExpression(WeekdayHours.TimePattern)] string? BreakEnds = null)
 {
     public const string TimePattern = @"^\d{2}:\d{2}(:\d{2})?$";
 }
@@ -51,11 +54,13 @@ public static class CalendarEndpoints
             RequireManager(user, hallId);
             var req = Validate.Body(body);
             // Validate.Body has refused a null entry (hours[0]); each field is named with its index.
-            var hours = (req.Hours ?? throw HallException.Invalid("hours", "hours is required.")).Select((h, i) => new OpeningHours(hallId,
-                Validate.Required(h.Weekday, $"hours[{i}].weekday"), ParseTime(h.Opens, $"hours[{i}].opens"), ParseTime(h.Closes, $"hours[{i}].closes"))).ToList();
-            var before = (await calendar.ForHallAsync(hallId)).WeeklyHours.Select(h => new { h.Weekday, h.Opens, h.Closes }).ToList();
+            var hours = (req.Hours ?? throw HallException.Invalid("hours", "hours is required.")).Select((h, i) => Checked(new OpeningHours(hallId,
+                Validate.Required(h.Weekday, $"hours[{i}].weekday"), ParseTime(h.Opens, $"hours[{i}].opens"), ParseTime(h.Closes, $"hours[{i}].closes"),
+                h.BreakStarts is null ? null : ParseTime(h.BreakStarts, $"hours[{i}].breakStarts"),
+                h.BreakEnds is null ? null : ParseTime(h.BreakEnds, $"hours[{i}].breakEnds")), i)).ToList();
+            var before = (await calendar.ForHallAsync(hallId)).WeeklyHours.Select(Audited).ToList();
             var days = await calendar.SetHoursAsync(hallId, hours);
-            await audit.WriteAsync(user.Identity?.Name ?? "", hallId, "calendar.hours", $"hall:{hallId}", before, hours.Select(h => new { h.Weekday, h.Opens, h.Closes }).ToList());
+            await audit.WriteAsync(user.Identity?.Name ?? "", hallId, "calendar.hours", $"hall:{hallId}", before, hours.Select(Audited).ToList());
             var today = days.Today(time.GetUtcNow());
             return TypedResults.Ok(View(days, time.GetUtcNow(), today, today.AddDays(30)));
         }).RequireAuthorization(AuthSetup.ManagerPolicy);
@@ -110,10 +115,18 @@ public static class CalendarEndpoints
         var working = new List<DateOnly>();
         for (var d = from; d <= to; d = d.AddDays(1)) if (days.IsWorkingDay(d)) working.Add(d);
         return new CalendarView(days.HallId, days.HasOpeningHours, days.IsOpen(now), days.NextOpening(now),
-            days.WeeklyHours.OrderBy(h => ((int)h.Weekday + 6) % 7).Select(h => new WeekdayHours(h.Weekday, h.Opens.ToString("HH:mm"), h.Closes.ToString("HH:mm"))).ToList(),
+            days.WeeklyHours.OrderBy(h => ((int)h.Weekday + 6) % 7).Select(h => new WeekdayHours(h.Weekday, h.Opens.ToString("HH:mm"), h.Closes.ToString("HH:mm"),
+                h.BreakStarts?.ToString("HH:mm"), h.BreakEnds?.ToString("HH:mm"))).ToList(),
             days.SpecialDays.Where(d => d.Date >= from && d.Date <= to).OrderBy(d => d.Date).Select(CalendarDayView.Of).ToList(),
             working);
     }
+
+    /// <summary>A weekday's hours as the audit log keeps them.</summary>
+    public static object Audited(OpeningHours h) => new { h.Weekday, h.Opens, h.Closes, h.BreakStarts, h.BreakEnds };
+
+    /// <summary>Hours that cannot be a day's are refused naming the field of entry <paramref name="i"/>.</summary>
+    private static OpeningHours Checked(OpeningHours h, int i) => h.Fault() is not { } fault ? h
+        : throw HallException.Invalid(h.Closes <= h.Opens ? $"hours[{i}].closes" : h.BreakEnds is null ? $"hours[{i}].breakEnds" : $"hours[{i}].breakStarts", fault);
 
     public static DateOnly ParseDate(string? value, string field) =>
         DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)

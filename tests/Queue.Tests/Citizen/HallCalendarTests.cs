@@ -103,6 +103,80 @@ public sealed class HallCalendarTests
     }
 
     [Fact]
+    public void ALunchBreakClosesTheHallAndItsEndIsTheNextOpening()
+    {
+        var hours = Enumerable.Range(1, 5).Select(d => new OpeningHours("h", (DayOfWeek)d, new TimeOnly(9, 0), new TimeOnly(17, 0), new TimeOnly(12, 0), new TimeOnly(13, 30)));
+        var cal = new WorkingCalendar(Hall, hours, []);
+        static DateTimeOffset Monday(int hour, int minute = 0) => new(2026, 11, 23, hour, minute, 0, TimeSpan.FromHours(8));
+        Assert.True(cal.IsOpen(Monday(11, 59)));
+        Assert.False(cal.IsOpen(Monday(12, 0)));
+        Assert.False(cal.IsOpen(Monday(13, 29)));
+        Assert.True(cal.IsOpen(Monday(13, 30)));
+        Assert.Equal(Monday(13, 30), cal.NextOpening(Monday(12, 10)));
+        Assert.Equal(Monday(9, 0).AddDays(1), cal.NextOpening(Monday(17, 10)));
+        // A make-up Saturday has a weekday's hours, lunch break included.
+        var saturday = new WorkingCalendar(Hall, hours, [new CalendarDay("h", new DateOnly(2026, 11, 28), CalendarDayKind.WorkingDay, "调休")]);
+        Assert.False(saturday.IsOpen(Monday(12, 30).AddDays(5)));
+        Assert.Equal(new TimeOnly(13, 30), saturday.HoursOn(new DateOnly(2026, 11, 28))!.BreakEnds);
+        // Hours that cannot be a day's say why.
+        Assert.NotNull(new OpeningHours("h", DayOfWeek.Monday, new TimeOnly(9, 0), new TimeOnly(17, 0), new TimeOnly(12, 0), null).Fault());
+        Assert.NotNull(new OpeningHours("h", DayOfWeek.Monday, new TimeOnly(9, 0), new TimeOnly(17, 0), new TimeOnly(8, 0), new TimeOnly(9, 30)).Fault());
+        Assert.NotNull(new OpeningHours("h", DayOfWeek.Monday, new TimeOnly(9, 0), new TimeOnly(17, 0), new TimeOnly(13, 0), new TimeOnly(12, 0)).Fault());
+        Assert.Null(new OpeningHours("h", DayOfWeek.Monday, new TimeOnly(9, 0), new TimeOnly(17, 0)).Fault());
+    }
+
+    [Fact]
+    public async Task ALunchBreakSetThroughTheApiHasNoSlotsNoTicketsAndSaysWhenItReopens()
+    {
+        var clock = new ManualClock(CitizenApi.Shanghai(23, 10));
+        await using var app = await QueueApp.StartAsync(StorageKind.Sqlite, CitizenApi.Settings(), clock);
+        var manager = await app.SignedInAsync("manager");
+        var anyone = app.CreateClient();
+        string Put(object hours) => System.Text.Json.JsonSerializer.Serialize(new { hours = new[] { hours } });
+        async Task<HttpResponseMessage> SetAsync(object hours) =>
+            await manager.PutAsync($"/api/halls/{Demo.City}/calendar/hours", new StringContent(Put(hours), System.Text.Encoding.UTF8, "application/json"));
+
+        // Bad breaks are refused naming the field, and change nothing.
+        foreach (var (hours, field) in new (object, string)[]
+        {
+            (new { weekday = "monday", opens = "09:00", closes = "17:00", breakStarts = "12:00" }, "hours[0].breakEnds"),
+            (new { weekday = "monday", opens = "09:00", closes = "17:00", breakStarts = "08:00", breakEnds = "09:30" }, "hours[0].breakStarts"),
+            (new { weekday = "monday", opens = "09:00", closes = "17:00", breakStarts = "13:30", breakEnds = "12:00" }, "hours[0].breakStarts"),
+            (new { weekday = "monday", opens = "09:00", closes = "17:00", breakStarts = "noon", breakEnds = "13:30" }, "hours[0].breakStarts"),
+        })
+        {
+            var res = await SetAsync(hours);
+            Assert.Equal(HttpStatusCode.BadRequest, res.StatusCode);
+            Assert.Contains(field, await res.Content.ReadAsStringAsync());
+        }
+        Assert.Equal(16, (await anyone.SlotsAsync(Demo.SocialInsurance, "2026-11-23")).Count);
+
+        Assert.Equal(HttpStatusCode.OK, (await SetAsync(new { weekday = "monday", opens = "09:00", closes = "17:00", breakStarts = "12:00", breakEnds = "13:30" })).StatusCode);
+        var view = await anyone.GetStringAsync($"/api/halls/{Demo.City}/calendar");
+        Assert.Contains("\"breakStarts\":\"12:00\"", view);
+        Assert.Contains("\"breakEnds\":\"13:30\"", view);
+
+        // 30-minute slots: six in the morning, seven after the break, none touching it.
+        var slots = await anyone.SlotsAsync(Demo.SocialInsurance, "2026-11-23");
+        Assert.Equal(13, slots.Count);
+        Assert.DoesNotContain(slots, s => s.Start < CitizenApi.Shanghai(23, 13, 30) && s.Start.AddMinutes(30) > CitizenApi.Shanghai(23, 12));
+        Assert.Contains(slots, s => s.Start == CitizenApi.Shanghai(23, 13, 30));
+
+        // At 12:30 the kiosk is closed until 13:30 and a phone ticket is refused; at 13:30 both work again.
+        clock.Set(CitizenApi.Shanghai(23, 12, 30));
+        var kiosk = WebUtility.HtmlDecode(await anyone.GetStringAsync($"/kiosk/{Demo.City}"));
+        Assert.Contains("id=\"closed\"", kiosk);
+        Assert.Contains("2026-11-23 13:30", kiosk);
+        Assert.Contains("09:00–12:00，13:30–17:00", kiosk);
+        Task<HttpResponseMessage> PhoneTicket() => app.CreateClient().PostAsJsonAsync($"/api/halls/{Demo.City}/tickets", new { serviceId = Demo.Invoice, channel = "mobile" });
+        var refused = await PhoneTicket();
+        Assert.Equal("hall.closed", await refused.CodeOfAsync());
+        clock.Set(CitizenApi.Shanghai(23, 13, 30));
+        Assert.DoesNotContain("id=\"closed\"", await anyone.GetStringAsync($"/kiosk/{Demo.City}"));
+        Assert.Equal(HttpStatusCode.Created, (await PhoneTicket()).StatusCode);
+    }
+
+    [Fact]
     public void AHallsOwnDayBeatsTheAllHallsDayOfTheSameDate()
     {
         var days = new[]

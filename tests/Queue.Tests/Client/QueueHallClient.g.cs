@@ -15231,6 +15231,14 @@ namespace Queue.Tests.Client.Generated
         [System.ComponentModel.DataAnnotations.RegularExpression(@"^\d{2}:\d{2}(:\d{2})?$")]
         public string Closes { get; set; } = default!;
 
+        [System.Text.Json.Serialization.JsonPropertyName("breakStarts")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^\d{2}:\d{2}(:\d{2})?$")]
+        public string? BreakStarts { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("breakEnds")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^\d{2}:\d{2}(:\d{2})?$")]
+        public string? BreakEnds { get; set; } = default!;
+
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
         [System.Text.Json.Serialization.JsonExtensionData]

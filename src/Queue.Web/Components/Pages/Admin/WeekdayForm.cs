@@ -1,6 +1,6 @@
 namespace Queue.Web.Components.Pages.Admin;
 
-/// <summary>One weekday of the opening-hours form of /admin: open or not, and its hours.</summary>
+/// <summary>One weekday of the opening-hours form of /admin: open or not, its hours and its lunch break (both ends empty: none).</summary>
 public sealed class WeekdayForm(DayOfWeek weekday)
 {
     public static readonly DayOfWeek[] Order =
@@ -10,4 +10,6 @@ public sealed class WeekdayForm(DayOfWeek weekday)
     public bool Open { get; set; }
     public TimeOnly Opens { get; set; } = new(9, 0);
     public TimeOnly Closes { get; set; } = new(17, 0);
+    public TimeOnly? BreakStarts { get; set; }
+    public TimeOnly? BreakEnds { get; set; }
 }
