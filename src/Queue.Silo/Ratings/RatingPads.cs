@@ -31,4 +31,11 @@ public sealed class RatingPads(IDbContextFactory<QueueDb> dbs, TimeProvider time
         var pad = await db.Set<RatingPad>().AsNoTracking().FirstOrDefaultAsync(p => p.HallId == hallId && p.WindowId == windowId, ct);
         return pad is not null && TicketToken.Matches(key, pad.KeyHash);
     }
+
+    /// <summary>The hall's paired pads by window: when and by whom (the device key itself is kept only as a hash).</summary>
+    public async Task<IReadOnlyDictionary<string, RatingPad>> ListAsync(string hallId, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await db.Set<RatingPad>().AsNoTracking().Where(p => p.HallId == hallId).ToDictionaryAsync(p => p.WindowId, ct);
+    }
 }

@@ -59,6 +59,10 @@ public sealed class AdminBrowserTests
         await Expect(page.Locator("#windows-message")).ToContainTextAsync("1 号窗口（912 项事项）", Circuit);
         await page.ClickAsync("#window-save");
         await Expect(page.Locator("#windows-message")).ToContainTextAsync("2 号窗口", Circuit);
+        await Expect(page.Locator("[data-pad='haimen-w01']")).ToContainTextAsync("未配对", Circuit);
+        // Window 1's evaluator pad is paired (on the pad, through the same route): the windows tab says since when.
+        var director = await app.SignedInAsync("director", SetupCalls.AdminPassword);
+        (await director.PostAsync("/api/halls/haimen/windows/haimen-w01/pad", null)).EnsureSuccessStatusCode();
 
         await page.ClickAsync(".rz-tabview-nav >> text=账号");
         await page.FillAsync("#account-username", "wang");
@@ -69,7 +73,12 @@ public sealed class AdminBrowserTests
         await Expect(page.Locator("#accounts-message")).ToContainTextAsync("wang", Circuit);
         await Expect(page.Locator("#accounts-grid")).ToContainTextAsync("haimen");
 
+        // A fresh page reads the pads again: window 1's is paired now.
+        await page.ReloadAsync(new() { WaitUntil = WaitUntilState.Commit });
+        await Expect(page.Locator("#hall-pick")).ToHaveValueAsync("haimen", new() { Timeout = 30000 });
         await page.ClickAsync(".rz-tabview-nav >> text=窗口");
+        await Expect(page.Locator("[data-pad='haimen-w01']")).ToContainTextAsync("已配对", Circuit);
+        await Expect(page.Locator("[data-pad='haimen-w02']")).ToContainTextAsync("未配对", Circuit);
         await Chromium.ScreenshotAsync(page, "admin-windows");
         await page.ClickAsync(".rz-tabview-nav >> text=事项");
         await Chromium.ScreenshotAsync(page, "admin-matters");
