@@ -68,17 +68,23 @@ public sealed class SchemaTests
         foreach (var table in setUpTables) setUpCreated.Add(await ColumnsAsync(db, table));
         var auditIndexes = await IndexesAsync(db, "audit_entries");
         var reportIndex = await IndexSqlAsync(db);
+        // Version 7: a weekday's lunch break.
+        var hoursCreated = await ColumnsAsync(db, "hall_opening_hours");
+        Assert.Contains("BreakStarts", hoursCreated);
         Assert.Contains("TransferCount", reportIndex);
 
         // The database as version 1 left it: no first-call column (version 2), no idempotency keys (version 3), no report
-        // index (version 4), no transfer count, closed report days or demo history (version 6). Every later step then runs on it.
+        // index (version 4), no transfer count, closed report days or demo history (version 6), no lunch break (version 7). Every
+        // later step then runs on it.
         await ExecAsync(db, storage == StorageKind.Sqlite
             ? "DROP INDEX \"IX_tickets_report\"; ALTER TABLE tickets DROP COLUMN FirstCalledAt; ALTER TABLE tickets DROP COLUMN TransferCount; DROP TABLE idempotency_keys; " +
               "ALTER TABLE accounts DROP COLUMN Disabled; ALTER TABLE accounts DROP COLUMN FailedSignIns; ALTER TABLE accounts DROP COLUMN LockedUntil; " +
-              "ALTER TABLE services DROP COLUMN NameEn; DROP TABLE audit_entries; DROP TABLE report_days; DROP TABLE demo_history; UPDATE schema_versions SET version = 1"
+              "ALTER TABLE services DROP COLUMN NameEn; DROP TABLE audit_entries; DROP TABLE report_days; DROP TABLE demo_history; " +
+              "ALTER TABLE hall_opening_hours DROP COLUMN BreakStarts; ALTER TABLE hall_opening_hours DROP COLUMN BreakEnds; UPDATE schema_versions SET version = 1"
             : "DROP INDEX \"IX_tickets_report\"; ALTER TABLE tickets DROP COLUMN \"FirstCalledAt\"; ALTER TABLE tickets DROP COLUMN \"TransferCount\"; DROP TABLE idempotency_keys; " +
               "ALTER TABLE accounts DROP COLUMN \"Disabled\", DROP COLUMN \"FailedSignIns\", DROP COLUMN \"LockedUntil\"; " +
-              "ALTER TABLE services DROP COLUMN \"NameEn\"; DROP TABLE audit_entries; DROP TABLE report_days; DROP TABLE demo_history; UPDATE schema_versions SET version = 1");
+              "ALTER TABLE services DROP COLUMN \"NameEn\"; DROP TABLE audit_entries; DROP TABLE report_days; DROP TABLE demo_history; " +
+              "ALTER TABLE hall_opening_hours DROP COLUMN \"BreakStarts\", DROP COLUMN \"BreakEnds\"; UPDATE schema_versions SET version = 1");
         Assert.NotEqual(created, await ColumnsAsync(db, "tickets"));
         Assert.DoesNotContain("IX_tickets_report", await IndexesAsync(db, "tickets"));
 
@@ -97,6 +103,7 @@ public sealed class SchemaTests
         Assert.Contains("IX_tickets_report", indexes);
         for (var i = 0; i < setUpTables.Length; i++) Assert.Equal(setUpCreated[i], await ColumnsAsync(db, setUpTables[i]));
         Assert.Equal(auditIndexes, await IndexesAsync(db, "audit_entries"));
+        Assert.Equal(hoursCreated, await ColumnsAsync(db, "hall_opening_hours"));
         // The demo accounts kept their passwords through the upgrade, and are neither disabled nor locked.
         Assert.Equal(HttpStatusCode.OK, (await citizenAfter.PostAsJsonAsync("/api/auth/login", new { username = "staff05", password = "demo123" })).StatusCode);
         foreach (var ticket in issued)
