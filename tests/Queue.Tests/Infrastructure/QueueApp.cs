@@ -71,6 +71,16 @@ public sealed class QueueApp : WebApplicationFactory<Program>
         });
     }
 
+    /// <summary>A demo-style account (password demo123) written straight to the store, e.g. a manager of the town hall, which the demo does not seed.</summary>
+    public async Task AddAccountAsync(string userName, string role, string displayName, string? hallId)
+    {
+        await using var db = await Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Queue.Silo.Storage.QueueDb>>().CreateDbContextAsync();
+        var account = new Queue.Silo.Accounts.Account(userName, userName, role, displayName, hallId);
+        Queue.Silo.Accounts.AccountService.SetPassword(account, "demo123");
+        db.Accounts.Add(account);
+        await db.SaveChangesAsync();
+    }
+
     /// <summary>An HTTP client signed in as a demo account (password demo123).</summary>
     public async Task<HttpClient> SignedInAsync(string user)
     {

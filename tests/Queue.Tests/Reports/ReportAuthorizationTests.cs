@@ -1,9 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Queue.Silo.Accounts;
-using Queue.Silo.Storage;
 using Queue.Tests.Infrastructure;
 
 namespace Queue.Tests.Reports;
@@ -17,13 +14,7 @@ public sealed class ReportAuthorizationTests
         await using var app = await QueueApp.StartAsync();
         var admin = await app.SignedInAsync("admin");
         // A manager bound to the town hall (东湖街道), between the city and the village.
-        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<QueueDb>>().CreateDbContextAsync())
-        {
-            var account = new Account("donghu-manager", "donghu-manager", Role.Manager, "东湖主任", Demo.Town);
-            AccountService.SetPassword(account, "demo123");
-            db.Accounts.Add(account);
-            await db.SaveChangesAsync();
-        }
+        await app.AddAccountAsync("donghu-manager", Role.Manager, "东湖主任", Demo.Town);
         var town = await app.SignedInAsync("donghu-manager");
 
         var cases = new (HttpClient Client, string Hall, HttpStatusCode Expected)[]

@@ -1,9 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Queue.Silo.Accounts;
-using Queue.Silo.Storage;
 using Queue.Tests.Infrastructure;
 
 namespace Queue.Tests.Setup;
@@ -18,13 +15,7 @@ public sealed class HallTreeRightsTests
     public async Task ACityManagerWorksTheTownAndVillageATownManagerTheVillageButNotTheCity()
     {
         await using var app = await QueueApp.StartAsync();
-        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<QueueDb>>().CreateDbContextAsync())
-        {
-            var account = new Account("donghu-manager", "donghu-manager", Role.Manager, "东湖主任", Demo.Town);
-            AccountService.SetPassword(account, "demo123");
-            db.Accounts.Add(account);
-            await db.SaveChangesAsync();
-        }
+        await app.AddAccountAsync("donghu-manager", Role.Manager, "东湖主任", Demo.Town);
         var city = await app.SignedInAsync("manager");
         var town = await app.SignedInAsync("donghu-manager");
         var evaluator = await app.SignedInAsync("evaluator");
