@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Microsoft.Playwright;
 using Queue.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
@@ -103,5 +104,30 @@ public sealed class AdminBrowserTests
         await terminal.ClickAsync("#call-next");
         await Expect(terminal.Locator(".current-number")).ToHaveTextAsync(number);
         await Chromium.ScreenshotAsync(terminal, "admin-staff-terminal");
+    }
+
+    /// <summary>An open /admin page lives in its circuit; when its account is disabled the page stops within the circuit's 30-s revalidation.</summary>
+    [Fact]
+    public async Task AnOpenAdminPageOfADisabledAccountStopsAndAsksToSignInAgain()
+    {
+        await using var app = await SetupCalls.FreshAsync(kestrel: true);
+        var director = await app.FirstAdminAsync();
+        var deputy = (await (await director.PostAsJsonAsync("/api/accounts", new { username = "deputy", displayName = "副主任", role = "admin", password = "Deputy-2026-x" }))
+            .JsonAsync(System.Net.HttpStatusCode.Created)).GetProperty("id").GetString();
+        await using var chromium = await Chromium.LaunchAsync();
+        var page = await chromium.NewPageAsync(app.Address, 1440, 1000);
+        await page.GotoAsync("/login?returnUrl=%2Fadmin");
+        await page.FillAsync("input[name=username]", "deputy");
+        await page.FillAsync("input[name=password]", "Deputy-2026-x");
+        await page.ClickAsync("form.login button[type=submit]");
+        await page.WaitForURLAsync("**/admin", Chromium.Arrived);
+        await Expect(page.Locator("#hall-pick")).ToBeVisibleAsync(new() { Timeout = 30000 });
+
+        await (await director.PostAsync($"/api/accounts/{deputy}/disable", null)).JsonAsync(System.Net.HttpStatusCode.OK);
+        await Expect(page.Locator("#signed-out")).ToBeVisibleAsync(new() { Timeout = 60000 });
+        await Expect(page.Locator("#hall-pick")).ToHaveCountAsync(0);
+        // And the next page load is the sign-in page, the cookie no longer a session.
+        await page.GotoAsync("/admin", new() { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForURLAsync("**/login**", Chromium.Arrived);
     }
 }
