@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Queue.Silo.Audit;
 using Queue.Silo.Engine;
 using Queue.Silo.Storage;
 
@@ -106,8 +107,9 @@ public sealed class AccountService(IDbContextFactory<QueueDb> dbs, TimeProvider 
         return account;
     }
 
+    /// <summary>A new account; <paramref name="audited"/> gives its audit entry, saved with it in one transaction.</summary>
     public async Task<Account> CreateAsync(string userName, string displayName, string role, string? hallId, string staffNumber, string? windowId,
-        string password, CancellationToken ct = default)
+        string password, Func<Account, AuditEntry>? audited = null, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         if (await db.Accounts.AnyAsync(a => a.UserName == userName, ct))
@@ -115,38 +117,46 @@ public sealed class AccountService(IDbContextFactory<QueueDb> dbs, TimeProvider 
         var account = new Account(NewId(), userName, role, displayName, hallId, windowId) { StaffNumber = staffNumber };
         SetPassword(account, password);
         db.Accounts.Add(account);
+        if (audited is not null) db.Add(audited(account));
         await db.SaveChangesAsync(ct);
         return account;
     }
 
-    /// <summary>Applies <paramref name="change"/> to the stored account and saves it; answers the account before and after.</summary>
-    public async Task<(Account Before, Account After)> ChangeAsync(string id, Action<Account> change, CancellationToken ct = default)
+    /// <summary>
+    /// Applies <paramref name="change"/> to the stored account and saves it, with the audit entry <paramref name="audited"/>
+    /// gives in the same transaction (a change is never stored without its entry); answers the account before and after.
+    /// </summary>
+    public async Task<(Account Before, Account After)> ChangeAsync(string id, Action<Account> change, Func<Account, Account, AuditEntry>? audited = null,
+        CancellationToken ct = default)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         var account = await db.Accounts.FirstOrDefaultAsync(a => a.Id == id, ct) ?? throw HallException.NotFound("account", id);
         var before = await db.Accounts.AsNoTracking().FirstAsync(a => a.Id == id, ct);
         change(account);
+        if (audited is not null) db.Add(audited(before, account));
         await db.SaveChangesAsync(ct);
         return (before, account);
     }
 
     /// <summary>A new password set by an administrator; it also lifts a lock.</summary>
-    public Task<(Account Before, Account After)> ResetPasswordAsync(string id, string password, CancellationToken ct = default) =>
+    public Task<(Account Before, Account After)> ResetPasswordAsync(string id, string password, Func<Account, Account, AuditEntry>? audited = null,
+        CancellationToken ct = default) =>
         ChangeAsync(id, a =>
         {
             SetPassword(a, password);
             a.FailedSignIns = 0;
             a.LockedUntil = null;
-        }, ct);
+        }, audited, ct);
 
-    /// <summary>The account's own change of password; the current one must be right.</summary>
-    public async Task ChangeOwnPasswordAsync(string id, string current, string next, CancellationToken ct = default)
+    /// <summary>The account's own change of password (the current one must be right), with its audit entry in the same transaction.</summary>
+    public async Task ChangeOwnPasswordAsync(string id, string current, string next, Func<Account, AuditEntry>? audited = null, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         var account = await db.Accounts.FirstOrDefaultAsync(a => a.Id == id, ct) ?? throw HallException.NotFound("account", id);
         if (Hasher.VerifyHashedPassword(account, account.PasswordHash, current) == PasswordVerificationResult.Failed)
             throw HallException.Invalid("currentPassword", "当前密码不正确。/ The current password is wrong.");
         SetPassword(account, next);
+        if (audited is not null) db.Add(audited(account));
         await db.SaveChangesAsync(ct);
     }
 

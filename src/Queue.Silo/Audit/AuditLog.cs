@@ -13,9 +13,13 @@ public sealed class AuditLog(IDbContextFactory<QueueDb> dbs, TimeProvider time)
     public async Task WriteAsync(string actor, string? hallId, string action, string subject, object? before, object? after, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
-        db.Add(new AuditEntry(Guid.NewGuid(), time.GetUtcNow(), actor, hallId, action, subject, Serialize(before), Serialize(after)));
+        db.Add(Entry(actor, hallId, action, subject, before, after));
         await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>An entry for the caller to save with the change itself, in the same transaction (account changes).</summary>
+    public AuditEntry Entry(string actor, string? hallId, string action, string subject, object? before, object? after) =>
+        new(Guid.NewGuid(), time.GetUtcNow(), actor, hallId, action, subject, Serialize(before), Serialize(after));
 
     /// <summary>Newest first; <paramref name="hallId"/> null for every hall (and the changes that belong to none, e.g. accounts of admins).</summary>
     public async Task<IReadOnlyList<AuditEntry>> ReadAsync(string? hallId, DateTimeOffset? from, DateTimeOffset? to, CancellationToken ct = default)

@@ -25,10 +25,9 @@ public sealed class AccountAdministration(AccountService accounts, HallRights ri
     {
         await RequireMayAssignAsync(user, draft, ct);
         await RequireHallAndWindowAsync(draft, ct);
-        var account = await accounts.CreateAsync(userName, draft.DisplayName, draft.Role, draft.HallId, draft.StaffNumber, draft.WindowId, password, ct);
-        var view = AccountView.Of(account);
-        await audit.WriteAsync(AuditActor.Of(user), account.HallId, "account.create", $"account:{account.UserName}", null, view, ct);
-        return view;
+        var account = await accounts.CreateAsync(userName, draft.DisplayName, draft.Role, draft.HallId, draft.StaffNumber, draft.WindowId, password,
+            a => audit.Entry(AuditActor.Of(user), a.HallId, "account.create", $"account:{a.UserName}", null, AccountView.Of(a)), ct);
+        return AccountView.Of(account);
     }
 
     public async Task<AccountView> UpdateAsync(ClaimsPrincipal user, string id, AccountDraft draft, CancellationToken ct = default)
@@ -38,48 +37,50 @@ public sealed class AccountAdministration(AccountService accounts, HallRights ri
         await RequireHallAndWindowAsync(draft, ct);
         if (id == user.AccountId() && draft.Role != Role.Admin && user.IsInRole(Role.Admin))
             throw HallException.Conflict("account.ownRole", "不能撤销自己的管理员角色。/ You cannot take the admin role from your own account.");
-        var (before, after) = await accounts.ChangeAsync(id, a =>
+        var (_, after) = await accounts.ChangeAsync(id, a =>
         {
             a.DisplayName = draft.DisplayName;
             a.StaffNumber = draft.StaffNumber;
             a.HallId = draft.HallId;
             a.WindowId = draft.WindowId;
             a.SetRole(draft.Role);
-        }, ct);
-        return await AuditedAsync(user, "account.update", before, after, ct);
+        }, Audited(user, "account.update"), ct);
+        return Changed(after);
     }
 
     public async Task<AccountView> SetDisabledAsync(ClaimsPrincipal user, string id, bool disabled, CancellationToken ct = default)
     {
         await RequireMayChangeAsync(user, id, ct);
         if (disabled && id == user.AccountId()) throw HallException.Conflict("account.self", "不能停用自己的账号。/ You cannot disable your own account.");
-        var (before, after) = await accounts.ChangeAsync(id, a => a.Disabled = disabled, ct);
-        return await AuditedAsync(user, disabled ? "account.disable" : "account.enable", before, after, ct);
+        var (_, after) = await accounts.ChangeAsync(id, a => a.Disabled = disabled, Audited(user, disabled ? "account.disable" : "account.enable"), ct);
+        return Changed(after);
     }
 
     public async Task<AccountView> ResetPasswordAsync(ClaimsPrincipal user, string id, string password, CancellationToken ct = default)
     {
         await RequireMayChangeAsync(user, id, ct);
-        var (before, after) = await accounts.ResetPasswordAsync(id, password, ct);
         // The log says that the password was reset, never what to.
-        return await AuditedAsync(user, "account.resetPassword", before, after, ct);
+        var (_, after) = await accounts.ResetPasswordAsync(id, password, Audited(user, "account.resetPassword"), ct);
+        return Changed(after);
     }
 
     public async Task ChangeOwnPasswordAsync(ClaimsPrincipal user, string current, string next, CancellationToken ct = default)
     {
         var id = user.AccountId() ?? throw HallRights.Forbidden();
-        await accounts.ChangeOwnPasswordAsync(id, current, next, ct);
+        await accounts.ChangeOwnPasswordAsync(id, current, next,
+            a => audit.Entry(AuditActor.Of(user), a.HallId, "account.changeOwnPassword", $"account:{a.UserName}", null, null), ct);
         stamps.Forget(id);
-        var account = await accounts.FindAsync(id, ct);
-        await audit.WriteAsync(AuditActor.Of(user), account?.HallId, "account.changeOwnPassword", $"account:{account?.UserName}", null, null, ct);
     }
 
-    private async Task<AccountView> AuditedAsync(ClaimsPrincipal user, string action, Account before, Account after, CancellationToken ct)
+    /// <summary>The audit entry of an account change, saved with the change in one transaction.</summary>
+    private Func<Account, Account, AuditEntry> Audited(ClaimsPrincipal user, string action) => (before, after) =>
+        audit.Entry(AuditActor.Of(user), after.HallId ?? before.HallId, action, $"account:{after.UserName}", AccountView.Of(before), AccountView.Of(after));
+
+    /// <summary>After a change: this node reads the account again for its sessions (<see cref="AccountStamps"/>).</summary>
+    private AccountView Changed(Account after)
     {
         stamps.Forget(after.Id);
-        var view = AccountView.Of(after);
-        await audit.WriteAsync(AuditActor.Of(user), after.HallId ?? before.HallId, action, $"account:{after.UserName}", AccountView.Of(before), view, ct);
-        return view;
+        return AccountView.Of(after);
     }
 
     /// <summary>An admin assigns anything; a manager only the staff role, in a hall they manage.</summary>
