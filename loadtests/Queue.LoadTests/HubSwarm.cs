@@ -81,8 +81,8 @@ public sealed class HubSwarm : IAsyncDisposable
     /// <summary>Every client lost its connection since <paramref name="sinceMs"/> and has resynchronised since (a node's own clients).</summary>
     public Task<SwarmStatus> WaitAllResyncedAsync(double sinceMs, TimeSpan timeout) => WaitAsync(sinceMs, timeout, s => s.Resynced == s.Total);
 
-    /// <summary>Every client is connected, and each one that lost its connection since <paramref name="sinceMs"/> has resynchronised.</summary>
-    public Task<SwarmStatus> WaitCurrentAsync(double sinceMs, TimeSpan timeout) => WaitAsync(sinceMs, timeout, s => s.Up == s.Total && s.Resynced == s.Lost);
+    /// <summary>Every client is up: connected and resynchronised since it last lost its connection (if it did).</summary>
+    public Task<SwarmStatus> WaitCurrentAsync(double sinceMs, TimeSpan timeout) => WaitAsync(sinceMs, timeout, s => s.Up == s.Total);
 
     private async Task<SwarmStatus> WaitAsync(double sinceMs, TimeSpan timeout, Func<SwarmStatus, bool> done)
     {

@@ -11,8 +11,4 @@ public sealed record DayHours(DateOnly Date, TimeOnly Opens, TimeOnly Closes, Da
     /// <summary>Open at <paramref name="at"/>: within the hours and not in the lunch break.</summary>
     public bool IsOpenAt(DateTimeOffset at) =>
         at >= OpensAt && at < ClosesAt && !(BreakStartsAt is { } b && BreakEndsAt is { } e && at >= b && at < e);
-
-    /// <summary>Whether [<paramref name="start"/>, <paramref name="end"/>) falls in the hours without touching the lunch break.</summary>
-    public bool Covers(DateTimeOffset start, DateTimeOffset end) =>
-        start >= OpensAt && end <= ClosesAt && !(BreakStartsAt is { } b && BreakEndsAt is { } e && start < e && end > b);
 }

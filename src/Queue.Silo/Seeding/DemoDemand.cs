@@ -55,7 +55,8 @@ public sealed class DemoDemand
                 t = h * 60;
                 while ((t += -Math.Log(1 - random.NextDouble()) / rate) < end)
                 {
-                    // Nobody takes a ticket in a lunch break: the kiosk is closed.
+                    // Nobody takes a ticket in a lunch break (the kiosk is closed); the arrival is drawn anyway so a day without
+                    // a break draws exactly the random numbers it did before.
                     var at = hours.OpensAt.AddMinutes(t);
                     var arrival = Arrival(random, at, service);
                     if (hours.IsOpenAt(at)) all.Add(arrival);

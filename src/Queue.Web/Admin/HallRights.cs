@@ -21,16 +21,7 @@ public sealed class HallRights(IDbContextFactory<QueueDb> dbs)
         if (!user.IsInRole(Role.Manager)) return new HashSet<string>();
         if (user.FindFirstValue(Claims.Hall) is not { } home) return null;
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var parents = await db.Halls.AsNoTracking().Select(h => new { h.Id, h.ParentId }).ToListAsync(ct);
-        var result = new HashSet<string> { home };
-        // Breadth-first down from the home hall; the set stops a parent loop a bad edit could make.
-        for (var added = true; added;)
-        {
-            added = false;
-            foreach (var h in parents)
-                if (h.ParentId is not null && result.Contains(h.ParentId) && result.Add(h.Id)) added = true;
-        }
-        return result;
+        return HallScope.SelfAndBelow(await HallScope.ChildrenAsync(db, ct), home);
     }
 
     public async Task<bool> ManagesAsync(ClaimsPrincipal user, string hallId, CancellationToken ct = default) =>

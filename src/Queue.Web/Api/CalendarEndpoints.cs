@@ -58,9 +58,9 @@ public static class CalendarEndpoints
                 Validate.Required(h.Weekday, $"hours[{i}].weekday"), ParseTime(h.Opens, $"hours[{i}].opens"), ParseTime(h.Closes, $"hours[{i}].closes"),
                 h.BreakStarts is null ? null : ParseTime(h.BreakStarts, $"hours[{i}].breakStarts"),
                 h.BreakEnds is null ? null : ParseTime(h.BreakEnds, $"hours[{i}].breakEnds")), i)).ToList();
-            var before = (await calendar.ForHallAsync(hallId)).WeeklyHours.Select(Audited).ToList();
+            var before = (await calendar.ForHallAsync(hallId)).WeeklyHours.Select(h => h.Audited()).ToList();
             var days = await calendar.SetHoursAsync(hallId, hours);
-            await audit.WriteAsync(user.Identity?.Name ?? "", hallId, "calendar.hours", $"hall:{hallId}", before, hours.Select(Audited).ToList());
+            await audit.WriteAsync(user.Identity?.Name ?? "", hallId, "calendar.hours", $"hall:{hallId}", before, hours.Select(h => h.Audited()).ToList());
             var today = days.Today(time.GetUtcNow());
             return TypedResults.Ok(View(days, time.GetUtcNow(), today, today.AddDays(30)));
         }).RequireAuthorization(AuthSetup.ManagerPolicy);
@@ -121,12 +121,9 @@ public static class CalendarEndpoints
             working);
     }
 
-    /// <summary>A weekday's hours as the audit log keeps them.</summary>
-    public static object Audited(OpeningHours h) => new { h.Weekday, h.Opens, h.Closes, h.BreakStarts, h.BreakEnds };
-
     /// <summary>Hours that cannot be a day's are refused naming the field of entry <paramref name="i"/>.</summary>
-    private static OpeningHours Checked(OpeningHours h, int i) => h.Fault() is not { } fault ? h
-        : throw HallException.Invalid(h.Closes <= h.Opens ? $"hours[{i}].closes" : h.BreakEnds is null ? $"hours[{i}].breakEnds" : $"hours[{i}].breakStarts", fault);
+    private static OpeningHours Checked(OpeningHours h, int i) =>
+        h.Fault() is { } fault ? throw HallException.Invalid($"hours[{i}].{fault.Field}", fault.Reason) : h;
 
     public static DateOnly ParseDate(string? value, string field) =>
         DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)

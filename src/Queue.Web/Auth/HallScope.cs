@@ -29,23 +29,30 @@ public sealed class HallScope(IDbContextFactory<QueueDb> dbs, IMemoryCache cache
         {
             entry.AbsoluteExpirationRelativeToNow = CacheFor;
             await using var db = await dbs.CreateDbContextAsync();
-            var halls = await db.Halls.AsNoTracking().Where(h => h.ParentId != null).Select(h => new { h.Id, h.ParentId }).ToListAsync();
-            return halls.ToLookup(h => h.ParentId!, h => h.Id);
+            return await ChildrenAsync(db, default);
         });
         var scoped = principal.Clone();
         var identity = (ClaimsIdentity)scoped.Identity!;
         identity.AddClaim(new Claim(Done, home));
-        // Breadth-first down from the home hall; the set stops a parent loop a bad edit could make.
+        foreach (var hall in SelfAndBelow(children!, home))
+            if (hall != home) identity.AddClaim(new Claim(Below, hall));
+        return scoped;
+    }
+
+    /// <summary>Each hall's children, as stored now.</summary>
+    public static async Task<ILookup<string, string>> ChildrenAsync(QueueDb db, CancellationToken ct) =>
+        (await db.Halls.AsNoTracking().Where(h => h.ParentId != null).Select(h => new { h.Id, h.ParentId }).ToListAsync(ct))
+            .ToLookup(h => h.ParentId!, h => h.Id);
+
+    /// <summary>The hall and every hall below it, breadth-first; the set stops a parent loop a bad edit could make.</summary>
+    public static HashSet<string> SelfAndBelow(ILookup<string, string> children, string home)
+    {
         var seen = new HashSet<string> { home };
         var next = new Queue<string>([home]);
         while (next.TryDequeue(out var hall))
-            foreach (var child in children![hall])
-                if (seen.Add(child))
-                {
-                    identity.AddClaim(new Claim(Below, child));
-                    next.Enqueue(child);
-                }
-        return scoped;
+            foreach (var child in children[hall])
+                if (seen.Add(child)) next.Enqueue(child);
+        return seen;
     }
 
     /// <summary>After a hall is created or moved on this node.</summary>

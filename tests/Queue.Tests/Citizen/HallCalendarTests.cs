@@ -119,9 +119,11 @@ public sealed class HallCalendarTests
         Assert.False(saturday.IsOpen(Monday(12, 30).AddDays(5)));
         Assert.Equal(new TimeOnly(13, 30), saturday.HoursOn(new DateOnly(2026, 11, 28))!.BreakEnds);
         // Hours that cannot be a day's say why.
-        Assert.NotNull(new OpeningHours("h", DayOfWeek.Monday, new TimeOnly(9, 0), new TimeOnly(17, 0), new TimeOnly(12, 0), null).Fault());
-        Assert.NotNull(new OpeningHours("h", DayOfWeek.Monday, new TimeOnly(9, 0), new TimeOnly(17, 0), new TimeOnly(8, 0), new TimeOnly(9, 30)).Fault());
-        Assert.NotNull(new OpeningHours("h", DayOfWeek.Monday, new TimeOnly(9, 0), new TimeOnly(17, 0), new TimeOnly(13, 0), new TimeOnly(12, 0)).Fault());
+        Assert.Equal("breakEnds", new OpeningHours("h", DayOfWeek.Monday, new TimeOnly(9, 0), new TimeOnly(17, 0), new TimeOnly(12, 0), null).Fault()?.Field);
+        Assert.Equal("breakStarts", new OpeningHours("h", DayOfWeek.Monday, new TimeOnly(9, 0), new TimeOnly(17, 0), null, new TimeOnly(13, 0)).Fault()?.Field);
+        Assert.Equal("breakStarts", new OpeningHours("h", DayOfWeek.Monday, new TimeOnly(9, 0), new TimeOnly(17, 0), new TimeOnly(8, 0), new TimeOnly(9, 30)).Fault()?.Field);
+        Assert.Equal("breakStarts", new OpeningHours("h", DayOfWeek.Monday, new TimeOnly(9, 0), new TimeOnly(17, 0), new TimeOnly(13, 0), new TimeOnly(12, 0)).Fault()?.Field);
+        Assert.Equal("closes", new OpeningHours("h", DayOfWeek.Monday, new TimeOnly(17, 0), new TimeOnly(9, 0)).Fault()?.Field);
         Assert.Null(new OpeningHours("h", DayOfWeek.Monday, new TimeOnly(9, 0), new TimeOnly(17, 0)).Fault());
     }
 
