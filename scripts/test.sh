@@ -61,15 +61,18 @@ failed=$(grep -aEo 'Failed: +[0-9]+' "$log" | tail -n 1 | grep -Eo '[0-9]+' || e
 skipped=$(grep -aEo 'Skipped: +[0-9]+' "$log" | tail -n 1 | grep -Eo '[0-9]+' || echo 0)
 # CI keeps only the end of the output: name each failed test and its message again just above that line.
 if [ "$failed" != 0 ]; then
+  # Each `head` below closes its pipe early; without pipefail the writer's SIGPIPE cannot end this script.
+  set +o pipefail
   echo "Errors the server processes logged (first of each kind):"
   for f in "$QUEUEHALL_SERVER_LOGS"/*.log; do
     [ -e "$f" ] || continue
     grep -a -q -E '^(fail|crit):|exited by itself' "$f" || continue
     echo "== $(basename "$f")"
-    grep -a -A 8 -E '^(fail|crit):|exited by itself' "$f" | grep -a -v -E 'XmlKeyManager|No XML encryptor' | awk '!seen[$0]++' | head -n 30 | cut -c1-300
-  done | head -n 150
+    grep -a -A 8 -E '^(fail|crit):|exited by itself' "$f" | grep -a -v -E 'XmlKeyManager|No XML encryptor' | awk '!seen[$0]++' | head -n 30 | cut -c1-300 || true
+  done | head -n 150 || true
   echo "Failed tests, repeated from above:"
-  grep -a -A 14 -E '^ +Failed Queue\.' "$log" | grep -a -v -E 'XmlKeyManager|No XML encryptor' | cut -c1-400
+  grep -a -A 14 -E '^ +Failed Queue\.' "$log" | grep -a -v -E 'XmlKeyManager|No XML encryptor' | cut -c1-400 || true
+  set -o pipefail
 fi
 echo "$passed passed, $failed failed, $skipped skipped"
 exit "$status"
