@@ -77,7 +77,7 @@ public static class SimulatorCli
                 _ => w.Services,
             };
             var window = new HallWindow(w.Id, hall.Id, i + 1, w.Id, skills);
-            window.Open(null);
+            window.Open($"sim-staff-{window.Number}");
             return window;
         }).ToList();
         IDispatchPolicy dispatch = options.Policy == PolicyKind.OldestFirst ? new OldestFirstDispatch() : new EngineDispatch();

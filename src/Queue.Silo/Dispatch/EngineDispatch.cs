@@ -53,11 +53,74 @@ public sealed class EngineDispatch(double balanceWeight = EngineDispatch.Default
         var tickets = new List<Ticket>(lines.Count);
         foreach (var (serviceId, line) in lines)
         {
-            heads.Add(new LineHead(serviceId, line.Key, line.Head.Number, line.Count, AbleWindows(hall, serviceId),
-                hall.FindService(serviceId)?.NormMinutes ?? 5, NeighbourStarvation(hall.Windows, window, serviceId, counts), generalist));
+            heads.Add(Head(hall, window, serviceId, line.Head, line.Count, NeighbourStarvation(hall.Windows, window, serviceId, counts), generalist));
             tickets.Add(line.Head);
         }
         return tickets[Choose(heads, now)];
+    }
+
+    private LineHead Head(HallState hall, HallWindow window, string serviceId, Ticket head, int count, double starvation, bool generalist) =>
+        new(serviceId, OrderKey(head), head.Number, count, AbleWindows(hall, serviceId), hall.FindService(serviceId)?.NormMinutes ?? 5, starvation, generalist);
+
+    /// <summary>
+    /// For every window, the first <paramref name="max"/> tickets its call-next gives one after another if nothing
+    /// else happens meanwhile (no arrival, no check-in, no other window calling): <see cref="PickNext"/> repeated,
+    /// each pick leaving its line and the neighbours' work. What a terminal lists and the wall asks to get ready.
+    /// Reads <paramref name="lines"/> (each service's waiting tickets in <see cref="OrderKey"/> order, as the
+    /// snapshot keeps them), so a window costs the heads it looks at, not a scan of the hall per pick.
+    /// </summary>
+    public Dictionary<string, List<Ticket>> CallOrders(HallState hall, IReadOnlyDictionary<string, List<Ticket>> lines, DateTimeOffset now, int max)
+    {
+        // Per service: the tickets any window serving it may call (present, not sent to a window), and per window those sent to it.
+        var open = new Dictionary<string, int>();
+        var sent = new Dictionary<(string Service, string Window), int>();
+        foreach (var (serviceId, line) in lines)
+        {
+            var n = 0;
+            foreach (var t in line)
+            {
+                if (t.ArrivedAt is null) continue;
+                if (t.TargetWindowId is null) n++;
+                else sent[(serviceId, t.TargetWindowId)] = sent.GetValueOrDefault((serviceId, t.TargetWindowId)) + 1;
+            }
+            open[serviceId] = n;
+        }
+        var windows = hall.Windows.ToList();
+        var index = windows.Select((w, i) => (w, i)).ToDictionary(x => x.w, x => x.i);
+        var baseWork = windows.Select(w => w.ServiceIds.Sum(s => lines.TryGetValue(s, out var l) ? l.Count : 0)).ToArray();
+        var result = new Dictionary<string, List<Ticket>>(windows.Count);
+        var heads = new List<LineHead>();
+        var headLines = new List<int>();
+        foreach (var window in windows)
+        {
+            var order = new List<Ticket>();
+            result[window.Id] = order;
+            var served = window.ServiceIds.Distinct().Where(lines.ContainsKey).ToList();
+            var cursor = new int[served.Count];
+            var callable = served.Select(s => open[s] + sent.GetValueOrDefault((s, window.Id))).ToArray();
+            var work = (int[])baseWork.Clone();
+            var generalist = IsGeneralist(windows, window);
+            while (order.Count < max)
+            {
+                heads.Clear();
+                headLines.Clear();
+                for (var i = 0; i < served.Count; i++)
+                {
+                    var line = lines[served[i]];
+                    while (cursor[i] < line.Count && !hall.MayCall(window, line[cursor[i]])) cursor[i]++;
+                    if (cursor[i] == line.Count) continue;
+                    heads.Add(Head(hall, window, served[i], line[cursor[i]], callable[i], NeighbourStarvation(windows, window, served[i], w => work[index[w]]), generalist));
+                    headLines.Add(i);
+                }
+                if (heads.Count == 0) break;
+                var chosen = headLines[Choose(heads, now)];
+                order.Add(lines[served[chosen]][cursor[chosen]++]);
+                callable[chosen]--;
+                for (var k = 0; k < windows.Count; k++)
+                    if (windows[k].Serves(served[chosen])) work[k]--;
+            }
+        }
+        return result;
     }
 
     public int Choose(IReadOnlyList<LineHead> heads, DateTimeOffset now)
@@ -76,28 +139,35 @@ public sealed class EngineDispatch(double balanceWeight = EngineDispatch.Default
         return best;
     }
 
-    /// <summary>Windows not closed that serve the service (at least one, the caller itself).</summary>
+    /// <summary>Windows not closed, with someone at them, that serve the service (at least one, the caller itself).</summary>
     public static int AbleWindows(HallState hall, string serviceId)
     {
         var able = 0;
         foreach (var w in hall.Windows)
-            if (w.State != WindowState.Closed && w.Serves(serviceId)) able++;
+            if (Staffed(w) && w.Serves(serviceId)) able++;
         return Math.Max(1, able);
     }
 
     /// <summary>
-    /// Σ over the other calling windows that serve <paramref name="serviceId"/> of 1 ÷ (tickets waiting for
+    /// Σ over the other calling windows (<see cref="HallWindow.Attended"/>) that serve <paramref name="serviceId"/> of 1 ÷ (tickets waiting for
     /// their services): large when taking from this line would leave a neighbour with nothing to call.
     /// </summary>
-    public static double NeighbourStarvation(IEnumerable<HallWindow> windows, HallWindow me, string serviceId, IReadOnlyDictionary<string, int> waitingByService)
+    public static double NeighbourStarvation(IEnumerable<HallWindow> windows, HallWindow me, string serviceId, IReadOnlyDictionary<string, int> waitingByService) =>
+        NeighbourStarvation(windows, me, serviceId, w =>
+        {
+            var work = 0;
+            foreach (var s in w.ServiceIds) work += waitingByService.GetValueOrDefault(s);
+            return work;
+        });
+
+    /// <summary>The same sum, given each window's waiting work directly.</summary>
+    private static double NeighbourStarvation(IEnumerable<HallWindow> windows, HallWindow me, string serviceId, Func<HallWindow, int> workOf)
     {
         var starvation = 0.0;
         foreach (var w in windows)
         {
-            if (w.Id == me.Id || w.State is WindowState.Closed or WindowState.Paused || !w.Serves(serviceId)) continue;
-            var work = 0;
-            foreach (var s in w.ServiceIds) work += waitingByService.GetValueOrDefault(s);
-            starvation += Starvation(work);
+            if (w.Id == me.Id || !w.Attended || !w.Serves(serviceId)) continue;
+            starvation += Starvation(workOf(w));
         }
         return starvation;
     }
@@ -110,9 +180,12 @@ public sealed class EngineDispatch(double balanceWeight = EngineDispatch.Default
     public static bool IsGeneralist(IEnumerable<HallWindow> windows, HallWindow me)
     {
         foreach (var w in windows)
-            if (w.Id != me.Id && w.State != WindowState.Closed && w.ServiceIds.Count < me.ServiceIds.Count && w.ServiceIds.Any(me.Serves)) return true;
+            if (w.Id != me.Id && Staffed(w) && w.ServiceIds.Count < me.ServiceIds.Count && w.ServiceIds.Any(me.Serves)) return true;
         return false;
     }
+
+    /// <summary>Open, serving or paused with someone at it: a window opened for staff who never came helps no line and keeps no work.</summary>
+    private static bool Staffed(HallWindow w) => w.State != WindowState.Closed && w.StaffId is not null;
 
     /// <summary>One neighbour's share of <see cref="NeighbourStarvation"/>, given the tickets it may call.</summary>
     public static double Starvation(int work) => 1.0 / Math.Max(1, work);

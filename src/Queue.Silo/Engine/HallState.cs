@@ -208,9 +208,18 @@ public sealed partial class HallState
         return ticket;
     }
 
-    /// <summary>Opens a window; <paramref name="staffId"/> is the staff member opening it at the counter, null for a manager.</summary>
+    /// <summary>
+    /// Opens a window; <paramref name="staffId"/> is the staff member opening it at the counter, null for a manager.
+    /// A staff member "opening" a window already open without them at it takes it: from now on it serves (Attended).
+    /// </summary>
     public HallWindow OpenWindow(string windowId, string? staffId, HallChanges changes)
     {
+        var open = GetWindow(windowId);
+        if (open.State != WindowState.Closed && staffId is not null && open.StaffId != staffId)
+        {
+            Seat(open, staffId, changes);
+            return open;
+        }
         var window = ChangeWindow(windowId, changes, w => w.Open(staffId));
         if (staffId is not null) LeaveOtherWindows(window, staffId, changes);
         return window;

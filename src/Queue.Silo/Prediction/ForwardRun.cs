@@ -55,7 +55,7 @@ internal static class ForwardRun
         var able = new Dictionary<string, int>();
         foreach (var line in lines.Values) able.TryAdd(line.ServiceId, EngineDispatch.AbleWindows(hall, line.ServiceId));
 
-        var calling = hall.Windows.Where(w => w.State is WindowState.Open or WindowState.Serving).OrderBy(w => w.Number).ToList();
+        var calling = hall.Windows.Where(w => w.Attended).OrderBy(w => w.Number).ToList();
         var index = calling.Select((w, i) => (w.Id, i)).ToDictionary(x => x.Id, x => x.i);
         var eligible = calling.Select(w => lines.Where(l => w.Serves(l.Key.Service) && (l.Key.Target is null || l.Key.Target == w.Id))
             .Select(l => l.Value).ToList()).ToArray();

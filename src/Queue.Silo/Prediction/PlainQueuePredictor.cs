@@ -48,7 +48,7 @@ public sealed class PlainQueuePredictor : IWaitPredictor
 
     private double? Minutes(HallState hall, string serviceId, int ahead)
     {
-        var windows = hall.Windows.Where(w => w.Serves(serviceId) && w.State is WindowState.Open or WindowState.Serving).ToList();
+        var windows = hall.Windows.Where(w => w.Serves(serviceId) && w.Attended).ToList();
         if (windows.Count == 0) return null;
         var idle = windows.Count(w => w.State == WindowState.Open);
         if (ahead < idle) return 0;

@@ -51,7 +51,8 @@ public sealed class DemoSeed(IDbContextFactory<QueueDb> dbs, IOptions<DemoSeedOp
             var window = new HallWindow($"{city.Id}-w{n:D2}", city.Id, n, $"{n}号{cityWindows[i].Name}", cityWindows[i].Services);
             var staff = new Account($"staff{n:D2}", $"staff{n:D2}", Role.Staff, StaffNames[i % StaffNames.Length], city.Id, window.Id) { StaffNumber = $"JC{1000 + n}" };
             AccountService.SetPassword(staff, password);
-            window.Open(staff.Id);
+            // Opened for its staff, nobody at it yet: it serves and enters estimates once someone acts there (HallWindow.Attended).
+            window.Open(null);
             db.Windows.Add(window);
             db.Accounts.Add(staff);
         }

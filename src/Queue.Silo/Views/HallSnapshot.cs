@@ -49,7 +49,7 @@ public sealed class HallSnapshot
     public HallSummary Summary => new(Detail.Id, Detail.Name, Detail.Level, Detail.ParentId,
         Board.Waiting.Sum(q => q.Count), Board.Waiting.Max(q => q.EstimatedWaitMinutes))
         {
-            OpenWindows = Board.Windows.Count(w => w.State is WindowState.Open or WindowState.Serving),
+            OpenWindows = Detail.Windows.Count(w => w.State is WindowState.Open or WindowState.Serving && w.StaffId is not null),
             UnservedWaiting = Board.Waiting.Where(q => q.OpenWindows == 0).Sum(q => q.Count),
         };
 
@@ -128,11 +128,15 @@ public sealed class HallSnapshot
         var queues = services.Select(s => new ServiceQueue(s.Id, s.Name, s.Category, lines.TryGetValue(s.Id, out var line) ? line.Count : 0,
             state.Predictor.EstimateNew(state, s.Id, now) is { } minutes ? (int)Math.Ceiling(minutes) : null)
             {
-                OpenWindows = state.Windows.Count(w => w.Serves(s.Id) && w.State is WindowState.Open or WindowState.Serving),
+                OpenWindows = state.Windows.Count(w => w.Serves(s.Id) && w.Attended),
                 PausedWindows = state.Windows.Count(w => w.Serves(s.Id) && w.State == WindowState.Paused),
             }).ToList();
+        var callOrders = state.Dispatch is EngineDispatch dispatch ? dispatch.CallOrders(state, lines, now, WindowDesk.Ordered) : null;
         var boardWindows = windows.Select(w => new BoardWindow(w.Id, w.Number, w.Name, w.State, w.TicketNumber)
-            { TicketStatus = w.CurrentTicketId is { } cur ? state.FindTicket(cur)?.Status : null }).ToList();
+        {
+            TicketStatus = w.CurrentTicketId is { } cur ? state.FindTicket(cur)?.Status : null,
+            CallOrder = callOrders?.GetValueOrDefault(w.Id)?.Select(t => t.Id).ToList() ?? [],
+        }).ToList();
         var board = new Board(hall.Id, hall.Seq, recent, queues, boardWindows) { Notices = HallNotices.Lines(hall.Notices) };
         return new HallSnapshot(hall.Seq, detail, board, tickets, lines, positions, estimates);
     }

@@ -7,7 +7,7 @@ namespace Queue.Silo.Views;
 
 /// <summary>
 /// A hall in the list of halls. <see cref="EstimatedWaitMinutes"/> is the longest of its services' estimates,
-/// null while no window is open; <see cref="OpenWindows"/> counts the windows open or serving, and
+/// null while no window is open; <see cref="OpenWindows"/> counts the windows open or serving with someone at them, and
 /// <see cref="UnservedWaiting"/> the tickets waiting for services no such window offers (they have no estimate,
 /// so the hall's figure alone would read "any moment" to someone choosing where to go).
 /// </summary>
@@ -30,7 +30,7 @@ public sealed record RecentCall(string TicketNumber, int WindowNumber, string Wi
 
 /// <summary>
 /// A service's line on the board. <see cref="EstimatedWaitMinutes"/> is what a ticket taken now would wait, null
-/// while no open or serving window offers the service: <see cref="OpenWindows"/> then is 0, and
+/// while no open or serving window with someone at it offers the service (HallWindow.Attended): <see cref="OpenWindows"/> then is 0, and
 /// <see cref="PausedWindows"/> tells whether a paused window does (so a screen can say "paused", not "no window").
 /// </summary>
 public sealed record ServiceQueue(string ServiceId, string ServiceName, string Category, int Count, int? EstimatedWaitMinutes)
@@ -43,6 +43,12 @@ public sealed record BoardWindow(string Id, int Number, string Name, WindowState
 {
     /// <summary>Called (the citizen is on the way) or serving; lets a window display say which.</summary>
     public TicketStatus? TicketStatus { get; init; }
+
+    /// <summary>
+    /// The tickets this window's call-next gives next, in turn, if nothing else happens (EngineDispatch.CallOrders):
+    /// the terminal's list and the wall's "请 X 号准备". Travels between silos, never in the public board's JSON.
+    /// </summary>
+    internal IReadOnlyList<Guid> CallOrder { get; init; } = [];
 }
 
 /// <summary>The wall display's picture of the hall (综合屏).</summary>

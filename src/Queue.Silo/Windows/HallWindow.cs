@@ -42,6 +42,12 @@ public sealed class HallWindow
 
     public bool CanCall => State == WindowState.Open;
 
+    /// <summary>
+    /// Open or serving with someone at it. Only such a window will call, so only it enters a wait estimate or a
+    /// count of windows serving; one a manager opened for somebody waits for that person's first act there.
+    /// </summary>
+    public bool Attended => State is WindowState.Open or WindowState.Serving && StaffId is not null;
+
     /// <summary>Opens the window with <paramref name="staffId"/> at it, or nobody when a manager opens it for someone.</summary>
     public void Open(string? staffId)
     {

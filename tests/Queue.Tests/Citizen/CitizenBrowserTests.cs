@@ -62,6 +62,7 @@ public sealed class CitizenBrowserTests
     {
         await using var app = await QueueApp.StartAsync(settings: CitizenApi.Settings(), kestrel: true);
         var manager = await app.SignedInAsync("manager");
+        await app.AttendAsync([.. Enumerable.Range(1, 16)]);
         // 税务专项类 (发票领用与代开, 个税汇算咨询) is offered by windows 1–4, 14, 15 and 16: close them all.
         foreach (var w in new[] { 1, 2, 3, 4, 14, 15, 16 }) (await manager.WindowAsync(w, "close")).EnsureSuccessStatusCode();
         await using var chromium = await Chromium.LaunchAsync();
@@ -106,8 +107,11 @@ public sealed class CitizenBrowserTests
         await Chromium.ScreenshotAsync(phone, "citizen-phone-ticket-no-window");
         Assert.Equal("", await phone.EvaluateAsync<string>("document.body.dataset.paged || ''"));
 
-        // Window 15 opens: the estimate comes back on every screen, and the holder, next in line, is paged.
+        // Window 15 opened for its staff member who is not there yet: still no window serves the matter.
         (await manager.WindowAsync(15, "open")).EnsureSuccessStatusCode();
+        await Assertions.Expect(phone.Locator("#no-window")).ToBeVisibleAsync();
+        // The staff member sits down there: the estimate comes back on every screen, and the holder, next in line, is paged.
+        await app.AttendAsync(15);
         await Assertions.Expect(phone.Locator("#eta")).ToHaveTextAsync("0");
         await Assertions.Expect(phone.Locator("#no-window")).ToBeHiddenAsync();
         await Assertions.Expect(phone.Locator("body[data-paged='near']")).ToBeAttachedAsync();
@@ -120,6 +124,7 @@ public sealed class CitizenBrowserTests
     {
         await using var app = await QueueApp.StartAsync(settings: CitizenApi.Settings(), kestrel: true);
         var api = app.CreateClient();
+        await app.AttendVillageAsync();
         for (var i = 0; i < 4; i++) await api.IssueAsync(VillagePermit, Demo.Village);
         await using var chromium = await Chromium.LaunchAsync();
         var phone = await chromium.NewPageAsync(app.Address, 390, 844);

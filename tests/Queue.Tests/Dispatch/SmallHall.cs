@@ -17,7 +17,7 @@ internal sealed class SmallHall
     public HallState State { get; }
     public DateTimeOffset Now { get; set; } = Opening;
 
-    /// <summary>Services S1…Sn with the given norms; windows W1…Wm (numbers 1…m) with the given skills, all open.</summary>
+    /// <summary>Services S1…Sn with the given norms; windows W1…Wm (numbers 1…m) with the given skills, all open and attended.</summary>
     public static SmallHall Create(IDispatchPolicy dispatch, double[] norms, string[][] windows, IWaitPredictor? predictor = null)
     {
         var hall = new Hall("small", "small hall", HallLevel.Town, null, "000000");
@@ -25,7 +25,7 @@ internal sealed class SmallHall
         var ws = windows.Select((skills, i) =>
         {
             var w = new HallWindow($"W{i + 1}", hall.Id, i + 1, $"{i + 1}号窗口", skills);
-            w.Open(null);
+            w.Open($"staff-{i + 1}"); // someone at every window: only such a window calls and enters an estimate
             return w;
         }).ToList();
         return new SmallHall(new HallState(hall, services, ws, [], [], dispatch, predictor ?? new ForwardRunPredictor()));

@@ -1,6 +1,7 @@
 using Queue.Silo.Dispatch;
 using Queue.Silo.Tickets;
 using Queue.Silo.Views;
+using Queue.Silo.Windows;
 
 namespace Queue.Tests.Dispatch;
 
@@ -32,5 +33,75 @@ public sealed class TerminalOrderTests
         }
         Assert.Equal(listed, called);
         Assert.Equal(other.Number, Assert.Single(WindowDesk.Of(HallSnapshot.Of(hall.State, hall.Now), "W1").Waiting).Number);
+    }
+
+    /// <summary>
+    /// Issue 17: a generalist window's terminal listed its tickets by age while call-next weighed the lines (short
+    /// matters first, long lines first), so staff saw it call the 2nd, then the 4th listed ticket. In random halls
+    /// (specialist and generalist windows, priorities, a paused and a closed window, tickets sent to a window), every
+    /// window's listed order is what call-next then gives, ticket by ticket, when nothing else happens.
+    /// </summary>
+    [Fact]
+    public void EveryWindowListsItsTicketsInTheOrderCallNextGivesThem()
+    {
+        var compared = 0;
+        var weighed = 0;
+        for (var seed = 1; seed <= 60; seed++)
+        {
+            var (probe, windowIds) = RandomHall(seed);
+            var snapshot = HallSnapshot.Of(probe.State, probe.Now);
+            foreach (var windowId in windowIds)
+            {
+                var listed = WindowDesk.Of(snapshot, windowId).Waiting.Take(WindowDesk.Ordered).Select(t => t.Number).ToList();
+                var merged = WindowDesk.Of(snapshot, windowId).Waiting.OrderBy(t => t.LineFrom).ThenBy(t => t.Number, StringComparer.Ordinal)
+                    .Take(WindowDesk.Ordered).Select(t => t.Number).ToList();
+                var (hall, _) = RandomHall(seed); // the same hall afresh: calling here must not disturb the next window's list
+                var window = hall.State.GetWindow(windowId);
+                if (window.State == WindowState.Paused) hall.State.ResumeWindow(windowId, hall.Changes());
+                if (window.State != WindowState.Open) continue;
+                var called = new List<string>();
+                while (called.Count < listed.Count && hall.CallNext(windowId) is { } next)
+                {
+                    called.Add(next.Number);
+                    hall.State.Start(windowId, hall.Changes());
+                    hall.Complete(windowId);
+                }
+                Assert.True(listed.SequenceEqual(called), $"seed {seed}, {windowId}: listed {string.Join(' ', listed)}, called {string.Join(' ', called)}");
+                compared++;
+                if (!listed.SequenceEqual(merged)) weighed++;
+            }
+        }
+        Assert.True(compared > 150, $"only {compared} windows compared");
+        // The check only means something where the dispatch's weighing departs from age order.
+        Assert.True(weighed > 20, $"only {weighed} of {compared} windows call out of age order");
+    }
+
+    private static (SmallHall Hall, List<string> WindowIds) RandomHall(int seed)
+    {
+        var random = new Random(seed);
+        var services = random.Next(2, 6);
+        var norms = Enumerable.Range(0, services).Select(_ => (double)random.Next(3, 40)).ToArray();
+        var all = Enumerable.Range(1, services).Select(i => $"S{i}").ToArray();
+        var skills = Enumerable.Range(0, random.Next(3, 7)).Select(i => i == 0 ? all : all.Where(_ => random.NextDouble() < 0.5).DefaultIfEmpty(all[random.Next(services)]).ToArray()).ToArray();
+        var hall = SmallHall.Create(new EngineDispatch(), norms, skills);
+        var windowIds = Enumerable.Range(1, skills.Length).Select(i => $"W{i}").ToList();
+        for (var i = 0; i < random.Next(15, 60); i++)
+        {
+            var priority = random.NextDouble() switch { < 0.08 => TicketPriority.Green, < 0.15 => TicketPriority.Booking, _ => TicketPriority.Normal };
+            hall.Issue(all[random.Next(services)], priority);
+            hall.Advance(random.NextDouble() * 3);
+        }
+        // A ticket sent on to a named window (a transfer) may be called there only.
+        var sender = windowIds[random.Next(windowIds.Count)];
+        if (hall.CallNext(sender) is not null)
+        {
+            var target = windowIds.Where(w => w != sender).ElementAt(random.Next(windowIds.Count - 1));
+            var service = hall.State.GetWindow(target).ServiceIds[0];
+            hall.State.Transfer(sender, service, target, hall.Changes());
+        }
+        hall.Advance(5);
+        if (skills.Length > 3) hall.State.PauseWindow(windowIds[^1], hall.Changes());
+        if (skills.Length > 4) hall.State.CloseWindow(windowIds[^2], hall.Changes());
+        return (hall, windowIds);
     }
 }

@@ -38,7 +38,11 @@ public sealed class TerminalFeedbackTests
 
         var badge = terminal.Locator("#state");
         await Expect(badge).ToHaveClassAsync(new Regex("state-open"));
-        if (await terminal.Locator("[data-action=open]").IsVisibleAsync()) await terminal.ClickAsync("[data-action=open]");
+        // The demo opened it with nobody at it: the terminal says so and offers to work here (issue 17, decision 0105).
+        await Expect(terminal.Locator("#act-attend")).ToContainTextAsync("无人在岗");
+        await Chromium.ScreenshotAsync(terminal, "floor-terminal-unattended");
+        await terminal.ClickAsync("[data-action=attend]");
+        await Expect(terminal.Locator("#act-attend")).ToBeHiddenAsync();
 
         // Called: 已叫号; started: 办理中; completed: said, and listed.
         await terminal.Keyboard.PressAsync("F1");

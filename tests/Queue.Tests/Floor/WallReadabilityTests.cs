@@ -21,7 +21,7 @@ public sealed partial class WallReadabilityTests
         await using var app = await QueueApp.StartAsync(kestrel: true);
         var citizen = app.CreateClient();
         var manager = await app.SignedInAsync("manager");
-        await manager.WindowAsync(5, "open"); // already open in the demo: a 409 is fine
+        await app.AttendAsync(5); // staff05 at window 5: only a window with someone at it calls, so only it names who is next
         var first = await citizen.IssueAsync(Demo.SocialInsurance);
         var second = await citizen.IssueAsync(Demo.SocialInsurance);
         await using var chromium = await Chromium.LaunchAsync();

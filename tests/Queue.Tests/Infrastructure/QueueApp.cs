@@ -89,6 +89,34 @@ public sealed class QueueApp : WebApplicationFactory<Program>
         return client;
     }
 
+    /// <summary>
+    /// The staff of the demo city hall's windows <paramref name="windows"/> sit down at them ("在此办公"): the demo opens
+    /// its windows with nobody at them, and only a window with someone at it serves and enters estimates.
+    /// </summary>
+    public async Task AttendAsync(params int[] windows)
+    {
+        foreach (var n in windows) await AttendAsync($"staff{n:D2}", n, Demo.City);
+    }
+
+    /// <summary><paramref name="staff"/> sits down at window <paramref name="window"/> of <paramref name="hallId"/> (an "open" of an open window takes it).</summary>
+    public async Task AttendAsync(string staff, int window, string hallId)
+    {
+        var client = await SignedInAsync(staff);
+        var res = await client.WindowAsync(window, "open", hallId: hallId);
+        // 409: already there (an earlier test of a shared app seated them).
+        if (res.StatusCode != System.Net.HttpStatusCode.Conflict) res.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Staff accounts for the demo village hall, which has none, seated at its two windows.</summary>
+    public async Task AttendVillageAsync()
+    {
+        for (var n = 1; n <= 2; n++)
+        {
+            await AddAccountAsync($"village-staff{n}", Queue.Silo.Accounts.Role.Staff, $"代办员{n}", Demo.Village);
+            await AttendAsync($"village-staff{n}", n, Demo.Village);
+        }
+    }
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();

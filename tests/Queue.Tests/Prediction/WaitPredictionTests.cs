@@ -177,8 +177,16 @@ public sealed class WaitPredictionTests
         Assert.Equal(1, closed.Board.Waiting.Single(q => q.ServiceId == "S1").OpenWindows);
         Assert.Equal((1, (int?)5), (closed.Summary.OpenWindows, closed.Summary.EstimatedWaitMinutes));
 
-        // Paused is told apart from closed (the window comes back), but it calls nobody either.
+        // Opened by a manager for someone who has not come yet: nobody calls there, so still no estimate (issue 17).
         hall.State.OpenWindow("W2", null, hall.Changes());
+        var unattended = HallSnapshot.Of(hall.State, hall.Now);
+        Assert.Null(unattended.Tickets[s2.Id].EstimatedWaitMinutes);
+        Assert.Equal((0, (int?)null), (unattended.Board.Waiting.Single(q => q.ServiceId == "S2").OpenWindows, unattended.Board.Waiting.Single(q => q.ServiceId == "S2").EstimatedWaitMinutes));
+        Assert.Equal(1, unattended.Summary.OpenWindows);
+
+        // Its staff member takes it, then goes on a break: paused is told apart from closed (the window comes back),
+        // but it calls nobody either.
+        hall.State.OpenWindow("W2", "staff-2", hall.Changes());
         hall.State.PauseWindow("W2", hall.Changes());
         var paused = HallSnapshot.Of(hall.State, hall.Now);
         Assert.Null(paused.Tickets[s2.Id].EstimatedWaitMinutes);
@@ -235,6 +243,8 @@ public sealed class WaitPredictionTests
         Assert.False(estimates.ContainsKey(s2.Id));
         Assert.Null(baseline.EstimateNew(hall.State, "S2", hall.Now));
         hall.State.OpenWindow("W2", null, hall.Changes());
+        Assert.False(baseline.EstimateWaiting(hall.State, hall.Now).ContainsKey(s2.Id)); // opened for someone not there yet
+        hall.State.OpenWindow("W2", "staff-2", hall.Changes());
         Assert.Equal(0, baseline.EstimateWaiting(hall.State, hall.Now)[s2.Id]);
     }
 

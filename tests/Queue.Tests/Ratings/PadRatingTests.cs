@@ -16,6 +16,7 @@ public sealed class PadRatingTests
         await using var app = await QueueApp.StartAsync(clock: clock);
         var citizen = app.CreateClient();
         var staff = await app.SignedInAsync("staff07");
+        await app.AttendAsync(2); // 李明 at window 2, who is named on its pad below
         var first = await staff.ServeAsync(citizen, 7);
         var pads = app.Services.GetRequiredService<PadDesk>();
         var firstInvitation = (await pads.ViewAsync(Demo.City, Demo.Window(7))).Invitation!;

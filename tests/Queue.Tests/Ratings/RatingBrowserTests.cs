@@ -220,6 +220,7 @@ public sealed class RatingBrowserTests
     public async Task ManagerPairsTheTabletFromTheTabletAndIsSignedOutOnIt()
     {
         await using var app = await QueueApp.StartAsync(kestrel: true);
+        await app.AttendAsync(5); // 陈静 at window 5
         await using var chromium = await Chromium.LaunchAsync();
         var tablet = await chromium.NewPageAsync(app.Address, 1280, 800);
         await tablet.GotoAsync($"/pad/{Demo.City}/{Demo.Window(5)}/pair");
@@ -247,6 +248,7 @@ public sealed class RatingBrowserTests
     /// <summary>The manager pairs a pad with window 7 and the pad opens its URL, showing the staff on duty (赵磊).</summary>
     private static async Task<IPage> PairedPadAtWindow7Async(QueueApp app, Chromium chromium)
     {
+        await app.AttendAsync(7); // 赵磊 sits down at window 7 (the demo opens it with nobody at it)
         var manager = await app.SignedInAsync("manager");
         var pairing = await (await manager.PostAsync($"/api/halls/{Demo.City}/windows/{Demo.Window(7)}/pad", null)).Content.ReadFromJsonAsync<Pairing>();
         var pad = await chromium.NewPageAsync(app.Address, 1280, 800);

@@ -59,6 +59,9 @@ public sealed class WindowCreditTests
     {
         await using var app = await QueueApp.StartAsync();
         var pads = app.Services.GetRequiredService<PadDesk>();
+        // The demo opens its windows with nobody at them; she sits down at hers.
+        Assert.Null((await pads.ViewAsync(Demo.City, Demo.Window(13))).Staff);
+        await app.AttendAsync(13);
         Assert.Equal("胡娟", (await pads.ViewAsync(Demo.City, Demo.Window(13))).Staff!.Name);
         var staff = await app.SignedInAsync("staff13");
         var closed = await (await staff.WindowAsync(13, "close")).ReadAsync<JsonElement>();

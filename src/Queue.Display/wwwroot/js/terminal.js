@@ -99,6 +99,8 @@
     tick();
     const show = (id, on) => { $(id).hidden = !on; };
     show('act-open', w.state === 'closed');
+    // Opened for staff who have not acted here yet (HallWindow.Attended): taking it is an "open" by whoever sits down.
+    show('act-attend', w.state !== 'closed' && !w.staffId);
     show('act-resume', w.state === 'paused');
     show('act-call', w.state === 'open');
     show('act-pause', w.state === 'open');
@@ -114,7 +116,7 @@
     $('today-noshows').textContent = view.today.noShows;
     $('today-average').textContent = view.today.averageHandlingMinutes ?? '—';
     $('queue-count').textContent = view.waiting.length;
-    $('queue').innerHTML = view.waiting.slice(0, 20).map(k => queueItem(k)).join('');
+    $('queue').innerHTML = view.waiting.slice(0, 20).map(k => queueItem(k)).join(''); // 20 = WindowDesk.Ordered: the ones listed in call-next's exact order
     // Not checked in: listed apart and never counted above, since call-next passes them over until they arrive.
     const away = view.notArrived ?? [];
     $('not-arrived-section').hidden = away.length === 0;
@@ -175,6 +177,7 @@
     if (b.dataset.outcome) return openOutcome(b.dataset.outcome);
     const a = b.dataset.action;
     if (!a) return;
+    if (a === 'attend') return act('/open'); // "open" by a staff member takes an open window nobody is at
     if (a === 'transfer') {
       const windowTarget = $('transfer-window').value || null;
       const serviceId = $('transfer-to').value || view.current?.serviceId;
