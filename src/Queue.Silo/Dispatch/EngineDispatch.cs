@@ -53,21 +53,20 @@ public sealed class EngineDispatch(double balanceWeight = EngineDispatch.Default
         var tickets = new List<Ticket>(lines.Count);
         foreach (var (serviceId, line) in lines)
         {
-            heads.Add(Head(hall, window, serviceId, line.Head, line.Count, NeighbourStarvation(hall.Windows, window, serviceId, counts), generalist));
+            heads.Add(new LineHead(serviceId, line.Key, line.Head.Number, line.Count, AbleWindows(hall, serviceId),
+                hall.FindService(serviceId)?.NormMinutes ?? 5, NeighbourStarvation(hall.Windows, window, serviceId, counts), generalist));
             tickets.Add(line.Head);
         }
         return tickets[Choose(heads, now)];
     }
-
-    private LineHead Head(HallState hall, HallWindow window, string serviceId, Ticket head, int count, double starvation, bool generalist) =>
-        new(serviceId, OrderKey(head), head.Number, count, AbleWindows(hall, serviceId), hall.FindService(serviceId)?.NormMinutes ?? 5, starvation, generalist);
 
     /// <summary>
     /// For every window, the first <paramref name="max"/> tickets its call-next gives one after another if nothing
     /// else happens meanwhile (no arrival, no check-in, no other window calling): <see cref="PickNext"/> repeated,
     /// each pick leaving its line and the neighbours' work. What a terminal lists and the wall asks to get ready.
     /// Reads <paramref name="lines"/> (each service's waiting tickets in <see cref="OrderKey"/> order, as the
-    /// snapshot keeps them), so a window costs the heads it looks at, not a scan of the hall per pick.
+    /// snapshot keeps them) and builds each head as <see cref="PickNext"/> does from figures fixed per service, since
+    /// it runs in every snapshot: a window costs the heads it looks at, not a scan of the hall per pick.
     /// </summary>
     public Dictionary<string, List<Ticket>> CallOrders(HallState hall, IReadOnlyDictionary<string, List<Ticket>> lines, DateTimeOffset now, int max)
     {
@@ -86,19 +85,33 @@ public sealed class EngineDispatch(double balanceWeight = EngineDispatch.Default
             open[serviceId] = n;
         }
         var windows = hall.Windows.ToList();
-        var index = windows.Select((w, i) => (w, i)).ToDictionary(x => x.w, x => x.i);
         var baseWork = windows.Select(w => w.ServiceIds.Sum(s => lines.TryGetValue(s, out var l) ? l.Count : 0)).ToArray();
+        // Per service, fixed while nothing happens: able windows, norm, and the attended windows serving it (in hall order, as NeighbourStarvation sums).
+        var able = new Dictionary<string, int>(lines.Count);
+        var norm = new Dictionary<string, double>(lines.Count);
+        var servers = new Dictionary<string, int[]>(lines.Count);
+        foreach (var serviceId in lines.Keys)
+        {
+            able[serviceId] = AbleWindows(hall, serviceId);
+            norm[serviceId] = hall.FindService(serviceId)?.NormMinutes ?? 5;
+            servers[serviceId] = Enumerable.Range(0, windows.Count).Where(k => windows[k].Attended && windows[k].Serves(serviceId)).ToArray();
+        }
         var result = new Dictionary<string, List<Ticket>>(windows.Count);
         var heads = new List<LineHead>();
         var headLines = new List<int>();
-        foreach (var window in windows)
+        var work = new int[windows.Count];
+        for (var me = 0; me < windows.Count; me++)
         {
+            var window = windows[me];
             var order = new List<Ticket>();
             result[window.Id] = order;
+            // A closed window calls nothing; its terminal falls back to line order until it opens.
+            if (window.State == WindowState.Closed) continue;
             var served = window.ServiceIds.Distinct().Where(lines.ContainsKey).ToList();
+            if (served.Count == 0) continue;
             var cursor = new int[served.Count];
             var callable = served.Select(s => open[s] + sent.GetValueOrDefault((s, window.Id))).ToArray();
-            var work = (int[])baseWork.Clone();
+            baseWork.CopyTo(work, 0);
             var generalist = IsGeneralist(windows, window);
             while (order.Count < max)
             {
@@ -109,7 +122,11 @@ public sealed class EngineDispatch(double balanceWeight = EngineDispatch.Default
                     var line = lines[served[i]];
                     while (cursor[i] < line.Count && !hall.MayCall(window, line[cursor[i]])) cursor[i]++;
                     if (cursor[i] == line.Count) continue;
-                    heads.Add(Head(hall, window, served[i], line[cursor[i]], callable[i], NeighbourStarvation(windows, window, served[i], w => work[index[w]]), generalist));
+                    var starvation = 0.0;
+                    foreach (var k in servers[served[i]])
+                        if (k != me) starvation += Starvation(work[k]);
+                    var head = line[cursor[i]];
+                    heads.Add(new LineHead(served[i], OrderKey(head), head.Number, callable[i], able[served[i]], norm[served[i]], starvation, generalist));
                     headLines.Add(i);
                 }
                 if (heads.Count == 0) break;
@@ -152,22 +169,15 @@ public sealed class EngineDispatch(double balanceWeight = EngineDispatch.Default
     /// Σ over the other calling windows (<see cref="HallWindow.Attended"/>) that serve <paramref name="serviceId"/> of 1 ÷ (tickets waiting for
     /// their services): large when taking from this line would leave a neighbour with nothing to call.
     /// </summary>
-    public static double NeighbourStarvation(IEnumerable<HallWindow> windows, HallWindow me, string serviceId, IReadOnlyDictionary<string, int> waitingByService) =>
-        NeighbourStarvation(windows, me, serviceId, w =>
-        {
-            var work = 0;
-            foreach (var s in w.ServiceIds) work += waitingByService.GetValueOrDefault(s);
-            return work;
-        });
-
-    /// <summary>The same sum, given each window's waiting work directly.</summary>
-    private static double NeighbourStarvation(IEnumerable<HallWindow> windows, HallWindow me, string serviceId, Func<HallWindow, int> workOf)
+    public static double NeighbourStarvation(IEnumerable<HallWindow> windows, HallWindow me, string serviceId, IReadOnlyDictionary<string, int> waitingByService)
     {
         var starvation = 0.0;
         foreach (var w in windows)
         {
             if (w.Id == me.Id || !w.Attended || !w.Serves(serviceId)) continue;
-            starvation += Starvation(workOf(w));
+            var work = 0;
+            foreach (var s in w.ServiceIds) work += waitingByService.GetValueOrDefault(s);
+            starvation += Starvation(work);
         }
         return starvation;
     }
