@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -18,28 +19,28 @@ public static class PageData
     public static MarkupString Script(string id, object? value) =>
         new($"<script type=\"application/json\" id=\"{id}\">{JsonSerializer.Serialize(value, Options)}</script>");
 
-    public static MarkupString Labels(IReadOnlyDictionary<string, string> extra)
+    public static MarkupString Labels(IStringLocalizer<Texts> T, IReadOnlyDictionary<string, string> extra)
     {
-        var all = new Dictionary<string, string>(Common());
+        var all = new Dictionary<string, string>(Common(T));
         foreach (var (k, v) in extra) all[k] = v;
         return Script("qh-labels", all);
     }
 
     /// <summary>Names every live page needs: statuses, window states, outcomes, minutes.</summary>
-    private static Dictionary<string, string> Common()
+    private static Dictionary<string, string> Common(IStringLocalizer<Texts> T)
     {
         var d = new Dictionary<string, string>
         {
-            ["soon"] = L.T("即将叫号", "any moment"),
-            ["minutes"] = L.T("约 {0} 分钟", "about {0} min"),
-            ["waitPaused"] = L.PausedText,
-            ["waitNoWindow"] = L.NoWindowText,
-            ["hallNoWindow"] = L.HallNoWindowText,
-            ["hallUnserved"] = L.UnservedFormat,
+            ["soon"] = T["即将叫号"],
+            ["minutes"] = T["约 {0} 分钟"],
+            ["waitPaused"] = L.PausedText(T),
+            ["waitNoWindow"] = L.NoWindowText(T),
+            ["hallNoWindow"] = L.HallNoWindowText(T),
+            ["hallUnserved"] = L.UnservedFormat(T),
         };
-        foreach (var s in Enum.GetValues<TicketStatus>()) d["status." + Camel(s.ToString())] = L.Of(s);
-        foreach (var s in Enum.GetValues<WindowState>()) d["state." + Camel(s.ToString())] = L.Of(s);
-        foreach (var o in Enum.GetValues<TicketOutcome>()) d["outcome." + Camel(o.ToString())] = L.Of(o);
+        foreach (var s in Enum.GetValues<TicketStatus>()) d["status." + Camel(s.ToString())] = L.Of(T, s);
+        foreach (var s in Enum.GetValues<WindowState>()) d["state." + Camel(s.ToString())] = L.Of(T, s);
+        foreach (var o in Enum.GetValues<TicketOutcome>()) d["outcome." + Camel(o.ToString())] = L.Of(T, o);
         return d;
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using System.Globalization;
 using Queue.Display.Shared;
 using Queue.Silo.Ratings;
@@ -7,40 +8,40 @@ namespace Queue.Web.Ratings;
 /// <summary>The words of 好差评 in the visitor's language, and how rates are printed.</summary>
 public static class RatingText
 {
-    public static string Of(RatingLevel level) => L.T(level.Chinese(), level.English());
+    public static string Of(IStringLocalizer<Texts> T, RatingLevel level) => T[level.Chinese()];
 
-    public static string Of(RatingChannel channel) => L.T(channel.Chinese(), channel.English());
+    public static string Of(IStringLocalizer<Texts> T, RatingChannel channel) => T[channel.Chinese()];
 
-    public static string Of(BadReviewState state) => state switch
+    public static string Of(IStringLocalizer<Texts> T, BadReviewState state) => state switch
     {
-        BadReviewState.Opened => L.T("待核实", "To verify"),
-        BadReviewState.Verified => L.T("待整改", "To rectify"),
-        BadReviewState.Rectified => L.T("待回访", "To reply"),
-        BadReviewState.Replied => L.T("待办结", "To close"),
-        BadReviewState.Closed => L.T("已办结", "Closed"),
-        BadReviewState.Appealed => L.T("申诉复核中", "Appeal under re-check"),
-        _ => L.T("已排除", "Excluded"),
+        BadReviewState.Opened => T["待核实"],
+        BadReviewState.Verified => T["待整改"],
+        BadReviewState.Rectified => T["待回访"],
+        BadReviewState.Replied => T["待办结"],
+        BadReviewState.Closed => T["已办结|Closed"],
+        BadReviewState.Appealed => T["申诉复核中"],
+        _ => T["已排除"],
     };
 
-    public static string Of(CaseAction action) => action switch
+    public static string Of(IStringLocalizer<Texts> T, CaseAction action) => action switch
     {
-        CaseAction.Open => L.T("立案", "Opened"),
-        CaseAction.Verify => L.T("核实", "Verified"),
-        CaseAction.Rectify => L.T("整改", "Rectified"),
-        CaseAction.Reply => L.T("回复回访", "Replied / called back"),
-        CaseAction.Close => L.T("办结", "Closed"),
-        CaseAction.Appeal => L.T("申诉", "Appealed"),
-        CaseAction.Uphold => L.T("复核维持", "Re-check: upheld"),
-        CaseAction.Exclude => L.T("复核排除", "Re-check: excluded"),
-        CaseAction.Remind => L.T("到期提醒", "Reminder"),
-        CaseAction.EscalateYellow => L.T("黄牌督办", "Escalated yellow"),
-        _ => L.T("红牌督办", "Escalated red"),
+        CaseAction.Open => T["立案"],
+        CaseAction.Verify => T["核实"],
+        CaseAction.Rectify => T["整改"],
+        CaseAction.Reply => T["回复回访"],
+        CaseAction.Close => T["办结|Closed"],
+        CaseAction.Appeal => T["申诉"],
+        CaseAction.Uphold => T["复核维持"],
+        CaseAction.Exclude => T["复核排除"],
+        CaseAction.Remind => T["到期提醒"],
+        CaseAction.EscalateYellow => T["黄牌督办"],
+        _ => T["红牌督办"],
     };
 
-    public static string Of(BadReviewEscalation e) => e switch
+    public static string Of(IStringLocalizer<Texts> T, BadReviewEscalation e) => e switch
     {
-        BadReviewEscalation.Yellow => L.T("黄牌", "Yellow"),
-        BadReviewEscalation.Red => L.T("红牌", "Red"),
+        BadReviewEscalation.Yellow => T["黄牌"],
+        BadReviewEscalation.Red => T["红牌"],
         _ => "",
     };
 

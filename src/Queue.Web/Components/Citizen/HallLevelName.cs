@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using Queue.Display.Shared;
 using Queue.Silo.Halls;
 
@@ -6,10 +7,10 @@ namespace Queue.Web.Components.Citizen;
 /// <summary>市级 / 镇街 / 村社区 in the visitor's language.</summary>
 public static class HallLevelName
 {
-    public static string Of(HallLevel level) => level switch
+    public static string Of(IStringLocalizer<Texts> T, HallLevel level) => level switch
     {
-        HallLevel.City => L.T("市级", "City"),
-        HallLevel.Town => L.T("镇街", "Town"),
-        _ => L.T("村社区", "Village"),
+        HallLevel.City => T["市级"],
+        HallLevel.Town => T["镇街"],
+        _ => T["村社区"],
     };
 }
