@@ -13,10 +13,12 @@ public sealed class RatingScores(IDbContextFactory<QueueDb> dbs)
 {
     public const double SatisfactionWeight = 0.6, ThroughputWeight = 0.2, HandlingWeight = 0.2;
 
-    /// <summary>How <see cref="ScoreRow.PerformanceScore"/> is computed, shown wherever the score is shown.</summary>
+    /// <summary>
+    /// How <see cref="ScoreRow.PerformanceScore"/> is computed, shown wherever the score is shown; in Chinese, and the
+    /// key of its translations in the pages' resources (Texts).
+    /// </summary>
     public const string Formula =
-        "绩效分 = 100 × (0.6 × 加权满意分 ÷ 最高档权重 + 0.2 × min(1, 办件量 ÷ 同类平均办件量) + 0.2 × min(1, 标准用时合计 ÷ 实际用时合计))；" +
-        "Performance = 100 × (0.6 × weighted score / top weight + 0.2 × min(1, services done / mean of the group) + 0.2 × min(1, norm minutes / actual minutes))";
+        "绩效分 = 100 × (0.6 × 加权满意分 ÷ 最高档权重 + 0.2 × min(1, 办件量 ÷ 同类平均办件量) + 0.2 × min(1, 标准用时合计 ÷ 实际用时合计))";
 
     public async Task<IReadOnlyList<ScoreRow>> ComputeAsync(string hallId, DateOnly from, DateOnly to, ScoreGrouping by, CancellationToken ct = default)
     {

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Localization;
+using Queue.Display.Shared;
 using System.Security.Claims;
 using Queue.Silo.Engine;
 using Queue.Silo.Hosting;
@@ -22,13 +24,13 @@ public static class RatingReportEndpoints
         }).WithTags("ratings").RequireAuthorization();
 
         routes.MapGet("/api/halls/{hallId}/rating-scores", async (string hallId, string? by, string? period, DateOnly? date, ClaimsPrincipal user,
-            RatingScores scores, TimeProvider time, HallClient halls) =>
+            RatingScores scores, TimeProvider time, HallClient halls, IStringLocalizer<Texts> T) =>
         {
             var snapshot = await halls.SnapshotAsync(Validate.Id(hallId, "hallId"));
             RatingAccess.Require(user.WorksCases(hallId));
             var p = ScorePeriod.Of(period, date ?? Today(time));
             var rows = await scores.ComputeAsync(hallId, p.From, p.To, Grouping(by));
-            return TypedResults.Ok(new RatingScoresAnswer(p, RatingScores.Formula, rows));
+            return TypedResults.Ok(new RatingScoresAnswer(p, T[RatingScores.Formula], rows));
         }).WithTags("ratings").RequireAuthorization();
 
         routes.MapGet("/api/halls/{hallId}/rating-results", async (string hallId, string? month, RatingScores scores, HallClient halls, TimeProvider time) =>

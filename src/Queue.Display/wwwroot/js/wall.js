@@ -3,6 +3,8 @@
 // same size however long the screen runs; the only timers are the clock, the QR refresh and the flash.
 (() => {
   const { t, esc, initial, linesWait, connect } = window.QueueHall;
+  // A worded format ("请 {0} 号到 {1} 号窗口办理") with HTML in its places: each language orders the sentence its own way.
+  const fill = (format, ...html) => format.split(/(\{\d\})/).map(p => /^\{\d\}$/.test(p) ? html[Number(p[1])] : esc(p)).join('');
   const root = document.querySelector('[data-hall]');
   const hallId = root.dataset.hall;
   const $ = (id) => document.getElementById(id);
@@ -18,12 +20,12 @@
   function render(board) {
     const latest = board.recentCalls[0];
     $('latest').innerHTML = latest
-      ? `${esc(t('please'))} <b class="latest-number">${esc(latest.ticketNumber)}</b> ${esc(t('goTo'))} <b class="latest-window">${latest.windowNumber}</b> ${esc(t('windowSuffix'))}`
+      ? fill(t('call'), `<b class="latest-number">${esc(latest.ticketNumber)}</b>`, `<b class="latest-window">${latest.windowNumber}</b>`)
       : `<span class="muted">${esc(t('welcome'))}</span>`;
     $('recent').innerHTML = board.recentCalls.slice(1, 5)
-      .map(c => `<tr><td class="num">${esc(c.ticketNumber)}</td><td>${c.windowNumber} ${esc(t('windowSuffixShort'))}</td></tr>`).join('');
+      .map(c => `<tr><td class="num">${esc(c.ticketNumber)}</td><td>${esc(t('windowShort').replace('{0}', c.windowNumber))}</td></tr>`).join('');
     $('windows').innerHTML = board.windows
-      .map(w => `<div class="window-tile state-${esc(w.state)}" data-window-id="${esc(w.id)}"><div class="w-number">${w.number} ${esc(t('windowSuffixShort'))}</div><div class="w-ticket">${esc(w.ticketNumber ?? t('state.' + w.state))}</div></div>`).join('');
+      .map(w => `<div class="window-tile state-${esc(w.state)}" data-window-id="${esc(w.id)}"><div class="w-number">${esc(t('windowShort').replace('{0}', w.number))}</div><div class="w-ticket">${esc(w.ticketNumber ?? t('state.' + w.state))}</div></div>`).join('');
     const byCategory = new Map();
     for (const q of board.waiting) {
       const c = byCategory.get(q.category) ?? { count: 0, queues: [] };
