@@ -99,7 +99,8 @@ app.UseRequestLocalization(new RequestLocalizationOptions
     SupportedCultures = [new CultureInfo("zh-CN"), new CultureInfo("en")],
     SupportedUICultures = [new CultureInfo("zh-CN"), new CultureInfo("en")],
     // Chinese first whatever the browser says; English only when the visitor picks it (?culture=en or the cookie).
-    RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()],
+    // An API client (under /api only) may also ask with Accept-Language.
+    RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider(), new ApiAcceptLanguageProvider()],
 });
 app.UseAuthentication();
 app.Use(Queue.Web.Auth.AccountStamps.CheckAsync);

@@ -113,7 +113,7 @@ public sealed class AccountService(IDbContextFactory<QueueDb> dbs, TimeProvider 
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         if (await db.Accounts.AnyAsync(a => a.UserName == userName, ct))
-            throw HallException.Conflict("account.userNameTaken", $"用户名 {userName} 已被使用。/ The user name {userName} is taken.");
+            throw HallException.Conflict("account.userNameTaken", ("userName", userName));
         var account = new Account(NewId(), userName, role, displayName, hallId, windowId) { StaffNumber = staffNumber };
         SetPassword(account, password);
         db.Accounts.Add(account);
@@ -154,7 +154,7 @@ public sealed class AccountService(IDbContextFactory<QueueDb> dbs, TimeProvider 
         await using var db = await dbs.CreateDbContextAsync(ct);
         var account = await db.Accounts.FirstOrDefaultAsync(a => a.Id == id, ct) ?? throw HallException.NotFound("account", id);
         if (Hasher.VerifyHashedPassword(account, account.PasswordHash, current) == PasswordVerificationResult.Failed)
-            throw HallException.Invalid("currentPassword", "当前密码不正确。/ The current password is wrong.");
+            throw HallException.Invalid("currentPassword", "invalid.currentPassword.wrong");
         SetPassword(account, next);
         if (audited is not null) db.Add(audited(account));
         await db.SaveChangesAsync(ct);
@@ -163,5 +163,5 @@ public sealed class AccountService(IDbContextFactory<QueueDb> dbs, TimeProvider 
     private static string NewId() => Guid.NewGuid().ToString("N")[..16];
 
     private static HallException SetUpAlready() =>
-        HallException.Conflict("setup.done", "系统已完成初始化，请用已有账号登录。/ QueueHall is set up already; sign in with an existing account.");
+        HallException.Conflict("setup.done");
 }

@@ -50,16 +50,16 @@ public sealed class BookingLedger(IDbContextFactory<QueueDb> dbs, HallSnapshots 
     /// <summary>Checks and stores one booking; called by <see cref="BookingDayGrain"/>, one at a time per matter and day.</summary>
     public async Task<BookingView> ReserveAsync(string hallId, BookingRequest req)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, FieldError[]>();
         var name = req.Name?.Trim() ?? "";
-        if (name.Length is 0 or > 50) errors["name"] = ["请填写姓名（不超过50字）。/ Name is required (at most 50 characters)."];
+        if (name.Length is 0 or > 50) errors["name"] = [new("invalid.name.required")];
         var phone = MobileNumber.Normalize(req.Phone) ?? "";
-        if (phone.Length == 0) errors["phone"] = ["请填写11位手机号码。/ A mainland mobile number of 11 digits is required."];
+        if (phone.Length == 0) errors["phone"] = [new("invalid.phone.mobile")];
         var idNumber = IdNumber.Normalize(req.IdNumber);
-        if (idNumber is null) errors["idNumber"] = ["身份证号码无效（校验位不符）。/ The ID number is not valid (GB 11643 check digit)."];
-        if (req.SlotStart is null) errors["slotStart"] = ["请选择预约时段。/ slotStart is required."];
-        if (string.IsNullOrWhiteSpace(req.ServiceId)) errors["serviceId"] = ["请选择事项。/ serviceId is required."];
-        if (errors.Count > 0) throw new HallException(RefusalKind.Invalid, "validation", string.Join(" ", errors.Values.SelectMany(v => v)), errors);
+        if (idNumber is null) errors["idNumber"] = [new("invalid.idNumber.checkDigit")];
+        if (req.SlotStart is null) errors["slotStart"] = [new("invalid.slotStart.required")];
+        if (string.IsNullOrWhiteSpace(req.ServiceId)) errors["serviceId"] = [new("invalid.serviceId.required")];
+        if (errors.Count > 0) throw HallException.Fields("validation", errors);
 
         var (snapshot, service) = await BookableAsync(hallId, req.ServiceId!);
         var days = await calendar.ForHallAsync(hallId);
@@ -67,9 +67,9 @@ public sealed class BookingLedger(IDbContextFactory<QueueDb> dbs, HallSnapshots 
         var date = days.Today(start);
         RequireWithinHorizon(days, snapshot, date);
         var slot = SlotTimes(days, snapshot, date).FirstOrDefault(s => s.Start == start);
-        if (slot == default) throw HallException.Invalid("slotStart", "该时间不是可预约时段的开始。/ slotStart is not the start of a slot of that day.");
+        if (slot == default) throw HallException.Invalid("slotStart", "invalid.slotStart.notSlot");
         var now = time.GetUtcNow();
-        if (slot.Start <= now) throw HallException.Conflict("slot.past", "该时段已过，请选择其他时段。/ This slot has already begun.");
+        if (slot.Start <= now) throw HallException.Conflict("slot.past");
         var capacity = Capacity(snapshot, service);
         var idHash = await secrets.HashAsync(CitizenSecrets.IdNumbers, idNumber!);
         var settings = snapshot.Detail.Settings;
@@ -83,7 +83,7 @@ public sealed class BookingLedger(IDbContextFactory<QueueDb> dbs, HallSnapshots 
         if (await bookings.AnyAsync(b => b.HallId == hallId && b.ServiceId == service.Id && b.Day == date && b.IdHash == idHash && b.Status != BookingStatus.Cancelled))
             throw Duplicate();
         var taken = await bookings.CountAsync(b => b.HallId == hallId && b.ServiceId == service.Id && b.SlotStart == start && b.Status != BookingStatus.Cancelled);
-        if (taken >= capacity) throw HallException.Conflict("slot.full", "该时段已约满，请选择其他时段。/ This slot is fully booked.");
+        if (taken >= capacity) throw HallException.Conflict("slot.full");
         var code = await FreeCodeAsync(db, hallId, date);
         var token = TicketToken.New();
         var booking = new HallBooking(Guid.NewGuid(), hallId, service.Id, date, start, slot.End, code, name, phone, idHash, TicketToken.Hash(token), now);
@@ -116,8 +116,7 @@ public sealed class BookingLedger(IDbContextFactory<QueueDb> dbs, HallSnapshots 
         var settings = (await halls.SnapshotAsync(booking.HallId)).Detail.Settings;
         var now = time.GetUtcNow();
         if (booking.Status == BookingStatus.Booked && now > booking.SlotStart.AddMinutes(-settings.BookingCancelCutoffMinutes))
-            throw HallException.Conflict("booking.cutoff",
-                $"距预约时段开始不足 {settings.BookingCancelCutoffMinutes} 分钟，已不能取消。/ Bookings can be cancelled up to {settings.BookingCancelCutoffMinutes} minutes before the slot.");
+            throw HallException.Conflict("booking.cutoff", ("minutes", settings.BookingCancelCutoffMinutes));
         booking.Cancel(now);
         await SaveIfStillAsync(db, booking, BookingStatus.Booked);
         return await ViewAsync(booking);
@@ -147,18 +146,18 @@ public sealed class BookingLedger(IDbContextFactory<QueueDb> dbs, HallSnapshots 
         if (!string.IsNullOrWhiteSpace(code))
         {
             var c = TypedNumber.Compact(code);
-            if (c.Length != 8 || !c.All(char.IsAsciiDigit)) throw HallException.Invalid("code", "预约码为8位数字。/ A booking code has 8 digits.");
+            if (c.Length != 8 || !c.All(char.IsAsciiDigit)) throw HallException.Invalid("code", "invalid.code.digits");
             found = await mine.AsNoTracking().Where(b => b.Code == c).ToListAsync();
         }
         else if (!string.IsNullOrWhiteSpace(idNumber))
         {
-            var id = IdNumber.Normalize(idNumber) ?? throw HallException.Invalid("idNumber", "身份证号码无效。/ The ID number is not valid.");
+            var id = IdNumber.Normalize(idNumber) ?? throw HallException.Invalid("idNumber", "invalid.idNumber");
             var hash = await secrets.HashAsync(CitizenSecrets.IdNumbers, id);
             found = await mine.AsNoTracking().Where(b => b.IdHash == hash).ToListAsync();
         }
-        else throw HallException.Invalid("code", "请输入预约码或身份证号码。/ Enter the booking code or the ID number.");
+        else throw HallException.Invalid("code", "invalid.code.required");
         if (found.Count == 0)
-            throw new HallException(RefusalKind.NotFound, "booking.notFound", $"未找到今天在{snapshot.Detail.Name}的预约。/ No booking for today at this hall.");
+            throw new HallException(RefusalKind.NotFound, "booking.notFound", "booking.notFound", ("hall", snapshot.Detail.Name));
         var now = time.GetUtcNow();
         var settings = snapshot.Detail.Settings;
         var open = found.Where(b => b.Status == BookingStatus.Booked && now >= b.SlotStart.AddMinutes(-settings.CheckInEarlyMinutes) && now <= b.SlotEnd)
@@ -175,12 +174,11 @@ public sealed class BookingLedger(IDbContextFactory<QueueDb> dbs, HallSnapshots 
         if (booking.Status == BookingStatus.Booked)
         {
             if (booking.Day != days.Today(now))
-                throw HallException.Conflict("booking.wrongDay", $"预约日期为 {booking.Day:yyyy-MM-dd}，请在当天签到。/ The booking is for {booking.Day:yyyy-MM-dd}; check in on that day.");
+                throw HallException.Conflict("booking.wrongDay", ("day", booking.Day));
             if (now < booking.SlotStart.AddMinutes(-settings.CheckInEarlyMinutes))
-                throw HallException.Conflict("booking.tooEarly",
-                    $"签到时间为预约时段前 {settings.CheckInEarlyMinutes} 分钟起。/ Check-in opens {settings.CheckInEarlyMinutes} minutes before the slot.");
+                throw HallException.Conflict("booking.tooEarly", ("minutes", settings.CheckInEarlyMinutes));
             if (now > booking.SlotEnd)
-                throw HallException.Conflict("booking.tooLate", "预约时段已结束，请重新取号。/ The slot has ended; please take a ticket.");
+                throw HallException.Conflict("booking.tooLate");
         }
         booking.CheckIn(now);
         await SaveIfStillAsync(db, booking, BookingStatus.Booked);
@@ -212,7 +210,7 @@ public sealed class BookingLedger(IDbContextFactory<QueueDb> dbs, HallSnapshots 
                 .SetProperty(b => b.CheckedInAt, booking.CheckedInAt)
                 .SetProperty(b => b.CancelledAt, booking.CancelledAt)
                 .SetProperty(b => b.TicketId, booking.TicketId));
-        if (rows == 0) throw HallException.Conflict("booking.changed", "该预约刚刚已被处理（重复提交）。/ The booking was changed a moment ago.");
+        if (rows == 0) throw HallException.Conflict("booking.changed");
     }
 
     /// <summary>Bookings whose slot ended without check-in become no-shows; too many recent ones suspend booking.</summary>
@@ -228,18 +226,17 @@ public sealed class BookingLedger(IDbContextFactory<QueueDb> dbs, HallSnapshots 
         var until = noShows.Max(e => e.UtcTicks) is var last ? new DateTimeOffset(last, TimeSpan.Zero).AddDays(settings.BookingBanDays) : now;
         if (now >= until) return;
         throw HallException.Conflict("booking.suspended",
-            $"您近 {settings.NoShowPeriodDays} 天内有 {noShows.Count} 次预约未到，{until.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd} 前暂停预约，可现场取号办理。" +
-            $" / {noShows.Count} missed bookings in {settings.NoShowPeriodDays} days: booking is suspended until {until:yyyy-MM-dd}; walk-in tickets remain available.");
+            ("periodDays", settings.NoShowPeriodDays), ("missed", noShows.Count), ("until", DateOnly.FromDateTime(until.ToOffset(TimeSpan.FromHours(8)).DateTime)));
     }
 
     private static HallException Duplicate() =>
-        HallException.Conflict("booking.duplicate", "您当天已预约过该事项，每人每天每事项限约一次。/ You already have a booking for this service on that day.");
+        HallException.Conflict("booking.duplicate");
 
     private async Task<(HallSnapshot Snapshot, ServiceView Service)> BookableAsync(string hallId, string serviceId)
     {
         var snapshot = await halls.SnapshotAsync(hallId);
         var service = snapshot.Detail.Services.FirstOrDefault(s => s.Id == serviceId) ?? throw HallException.NotFound("service", serviceId);
-        if (!service.Bookable) throw HallException.Conflict("service.notBookable", $"{service.Name} 不开放预约，请现场取号。/ {service.Name} cannot be booked.");
+        if (!service.Bookable) throw HallException.Conflict("service.notBookable", ("service", service.Name));
         return (snapshot, service);
     }
 
@@ -247,7 +244,7 @@ public sealed class BookingLedger(IDbContextFactory<QueueDb> dbs, HallSnapshots 
     {
         var horizon = days.NextWorkingDays(days.Today(time.GetUtcNow()), snapshot.Detail.Settings.BookingDaysAhead);
         if (horizon.Count == 0 || date < days.Today(time.GetUtcNow()) || date > horizon[^1])
-            throw HallException.Invalid("date", $"只能预约今后 {snapshot.Detail.Settings.BookingDaysAhead} 个工作日内的时段。/ Slots can be booked for the next {snapshot.Detail.Settings.BookingDaysAhead} working days.");
+            throw HallException.Invalid("date", "invalid.date.horizon", ("days", snapshot.Detail.Settings.BookingDaysAhead));
     }
 
     /// <summary>Places per slot: windows serving the service × slot minutes ÷ service minutes × bookable share.</summary>

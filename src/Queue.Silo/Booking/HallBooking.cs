@@ -78,12 +78,12 @@ public sealed class HallBooking
     {
         if (Status == BookingStatus.Booked) return;
         var code = Status == BookingStatus.CheckedIn ? "booking.checkedIn" : "booking.notActive";
-        var zh = Status switch
+        var key = Status switch
         {
-            BookingStatus.CheckedIn => "该预约已签到",
-            BookingStatus.Cancelled => "该预约已取消",
-            _ => "该预约已失效（未按时签到）",
+            BookingStatus.CheckedIn => "booking.checkedIn",
+            BookingStatus.Cancelled => "booking.notActive.cancelled",
+            _ => "booking.notActive.expired",
         };
-        throw HallException.Conflict(code, $"{zh}。/ The booking is {Status.ToString().ToLowerInvariant()} and cannot {action}.");
+        throw new HallException(RefusalKind.Conflict, code, key, ("action", action));
     }
 }

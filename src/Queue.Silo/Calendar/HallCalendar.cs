@@ -61,7 +61,7 @@ public sealed class HallCalendar(IDbContextFactory<QueueDb> dbs, TimeProvider ti
     public async Task<WorkingCalendar> SetHoursAsync(string hallId, IReadOnlyList<OpeningHours> weekly, CancellationToken ct = default)
     {
         if (weekly.GroupBy(h => h.Weekday).Any(g => g.Count() > 1)) throw HallException.Invalid("hours", "Each weekday may appear once.");
-        if (weekly.Select(h => h.Fault()).FirstOrDefault(f => f is not null) is { } fault) throw HallException.Invalid("hours", fault.Reason);
+        if (weekly.FirstOrDefault(h => h.Fault() is not null) is { } wrong && wrong.Fault() is { } fault) throw wrong.Refusal("hours", fault.Key);
         if (weekly.Any(h => h.HallId != hallId)) throw HallException.Invalid("hours", "Hours belong to another hall.");
         await using var db = await dbs.CreateDbContextAsync(ct);
         await RequireHallAsync(db, hallId, ct);

@@ -1,3 +1,5 @@
+using Queue.Silo.Engine;
+
 namespace Queue.Silo.Calendar;
 
 /// <summary>
@@ -28,14 +30,17 @@ public sealed class OpeningHours
 
     public TimeOnly? BreakEnds { get; private set; }
 
-    /// <summary>Why these hours cannot be a day's: the field at fault and the reason in both languages; null when they can.</summary>
-    public (string Field, string Reason)? Fault() =>
-        Closes <= Opens ? ("closes", $"{Weekday}: 关门时间须晚于开门时间。/ closing time must be after opening time.")
-        : BreakStarts is null && BreakEnds is not null ? ("breakStarts", $"{Weekday}: 午休须同时填写开始和结束。/ a lunch break needs a start and an end.")
-        : BreakStarts is not null && BreakEnds is null ? ("breakEnds", $"{Weekday}: 午休须同时填写开始和结束。/ a lunch break needs a start and an end.")
+    /// <summary>Why these hours cannot be a day's: the field at fault and the key of the reason's wording; null when they can.</summary>
+    public (string Field, string Key)? Fault() =>
+        Closes <= Opens ? ("closes", "invalid.hours.closesBeforeOpens")
+        : BreakStarts is null && BreakEnds is not null ? ("breakStarts", "invalid.hours.breakHalf")
+        : BreakStarts is not null && BreakEnds is null ? ("breakEnds", "invalid.hours.breakHalf")
         : BreakStarts is { } b && BreakEnds is { } e && !(Opens < b && b < e && e < Closes)
-            ? ("breakStarts", $"{Weekday}: 午休须在办公时间之内且结束晚于开始。/ the lunch break must lie inside the opening hours and end after it starts.")
+            ? ("breakStarts", "invalid.hours.breakOutside")
         : null;
+
+    /// <summary>The refusal of these hours naming <paramref name="field"/>; call only when <see cref="Fault"/> is not null.</summary>
+    public HallException Refusal(string field, string key) => HallException.Invalid(field, key, ("weekday", Weekday.ToString()));
 
     /// <summary>The hours as the audit log keeps them.</summary>
     public object Audited() => new { Weekday, Opens, Closes, BreakStarts, BreakEnds };

@@ -21,8 +21,9 @@ public sealed class CitizenClient(HallClient client, HallCalendar calendar, Citi
         var now = time.GetUtcNow();
         if (!days.IsOpen(now))
         {
-            var next = days.NextOpening(now) is { } at ? $" 下次开放 / Opens {days.Local(at):yyyy-MM-dd HH:mm}" : "";
-            throw HallException.Conflict("hall.closed", "大厅当前不在办公时间，暂停取号。/ The hall is closed now." + next);
+            throw days.NextOpening(now) is { } at
+                ? new HallException(RefusalKind.Conflict, "hall.closed", "hall.closed.next", ("opens", days.Local(at).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)))
+                : HallException.Conflict("hall.closed");
         }
         var deviceHash = await secrets.HashAsync(CitizenSecrets.Devices, deviceId);
         var token = TicketToken.New();

@@ -31,7 +31,7 @@ public sealed partial class HallState
     {
         var service = GetService(serviceId);
         if (RemoteTickets.TryGetValue((deviceHash, service.Id), out var held) && held.IsActive && held.ServiceId == service.Id)
-            throw HallException.Conflict("ticket.onePerPhone", $"This phone already holds an active ticket for {service.Name}. / 该手机已有此事项的有效号票。");
+            throw HallException.Conflict("ticket.onePerPhone", ("service", service.Name));
         var ticket = IssueTicket(service.Id, TicketChannel.Mobile, TicketPriority.Normal, tokenHash, changes);
         ticket.DeviceHash = deviceHash;
         RemoteTickets[(deviceHash, service.Id)] = ticket;
@@ -47,7 +47,7 @@ public sealed partial class HallState
     {
         var ticket = GetTicket(ticketId);
         if (ticket.Status != TicketStatus.Waiting)
-            throw HallException.Conflict("ticket.notWaiting", $"Ticket {ticket.Number} is {ticket.Status.ToString().ToLowerInvariant()}; check-in is only for waiting tickets.");
+            throw HallException.Conflict("ticket.notWaiting", ("number", ticket.Number), ("status", ticket.Status.ToString().ToLowerInvariant()));
         if (ticket.ArrivedAt is not null) return ticket;
         // Only calls made after this ticket was queued can have passed it: walk the calls back to that moment.
         var firstPassed = DateTimeOffset.MaxValue;
@@ -69,7 +69,7 @@ public sealed partial class HallState
     {
         GetService(serviceId);
         if (tickets.Values.FirstOrDefault(t => t.BookingId == bookingId) is { } existing)
-            throw HallException.Conflict("booking.checkedIn", $"This booking was checked in already (ticket {existing.Number}). / 该预约已签到。");
+            throw new HallException(RefusalKind.Conflict, "booking.checkedIn", "booking.checkedIn.ticket", ("number", existing.Number));
         var ticket = IssueTicket(serviceId, TicketChannel.Booking, TicketPriority.Booking, tokenHash, changes);
         ticket.BookingId = bookingId;
         return ticket;

@@ -20,7 +20,7 @@ public sealed partial class HallState
 
     public Service AddService(string id, ServiceDraft draft, HallChanges changes)
     {
-        if (services.ContainsKey(id)) throw HallException.Conflict("service.exists", $"事项 {id} 已存在。/ The matter {id} exists already.");
+        if (services.ContainsKey(id)) throw HallException.Conflict("service.exists", ("id", id));
         var service = NewService(id, draft, services.Count == 0 ? 0 : services.Values.Max(s => s.SortOrder) + 1);
         services.Add(id, service);
         changes.Add(service);
@@ -43,8 +43,7 @@ public sealed partial class HallState
         var service = GetService(id);
         var active = tickets.Values.Count(t => t.ServiceId == id && t.IsActive);
         if (active > 0)
-            throw HallException.Conflict("service.hasTickets",
-                $"还有 {active} 张{service.Name}的号票未办结，请办结或转移后再删除。/ {active} tickets for {service.Name} are still waiting or being served; serve or transfer them first.");
+            throw HallException.Conflict("service.hasTickets", ("active", active), ("service", service.Name));
         foreach (var window in windows.Values.Where(w => w.Serves(id)))
         {
             window.AssignServices(window.ServiceIds.Where(s => s != id).ToList());
@@ -89,7 +88,7 @@ public sealed partial class HallState
 
     public HallWindow AddWindow(string id, int number, string name, IReadOnlyCollection<string> serviceIds, HallChanges changes)
     {
-        if (windows.ContainsKey(id)) throw HallException.Conflict("window.exists", $"窗口 {id} 已存在。/ The window {id} exists already.");
+        if (windows.ContainsKey(id)) throw HallException.Conflict("window.exists", ("id", id));
         RequireFreeNumber(number, null);
         RequireKnownServices(serviceIds);
         var window = new HallWindow(id, Hall.Id, number, name, serviceIds);
@@ -115,12 +114,10 @@ public sealed partial class HallState
     {
         var window = GetWindow(id);
         if (window.State != WindowState.Closed)
-            throw HallException.Conflict("window.notClosed",
-                $"{window.Number}号窗口未关闭，请先办结当前号票并关窗再删除。/ Window {window.Number} is {window.State.ToString().ToLowerInvariant()}; finish its ticket and close it before removing it.");
+            throw HallException.Conflict("window.notClosed", ("number", window.Number));
         var sent = waiting.Count(t => t.TargetWindowId == id);
         if (sent > 0)
-            throw HallException.Conflict("window.hasTransfers",
-                $"有 {sent} 张号票被转到{window.Number}号窗口，请先转给其他窗口。/ {sent} waiting tickets were transferred to window {window.Number}; transfer them elsewhere first.");
+            throw HallException.Conflict("window.hasTransfers", ("sent", sent), ("number", window.Number));
         windows.Remove(id);
         changes.Remove(window);
         changes.Emit(new HallConfigured("window.remove"));
@@ -133,7 +130,7 @@ public sealed partial class HallState
     private void RequireFreeNumber(int number, string? self)
     {
         if (windows.Values.FirstOrDefault(w => w.Number == number && w.Id != self) is { } other)
-            throw HallException.Conflict("window.numberTaken", $"{number}号窗口已存在（{other.Name}）。/ Window number {number} is taken by {other.Name}.");
+            throw HallException.Conflict("window.numberTaken", ("number", number), ("other", other.Name));
     }
 
     private void RequireKnownServices(IReadOnlyCollection<string> serviceIds)

@@ -116,9 +116,9 @@ public sealed partial class HallState
     {
         var window = GetWindow(windowId);
         if (window.State == WindowState.Serving)
-            throw HallException.Conflict("window.busy", $"{window.Number}号窗口正在办理，请先办结当前号票。/ Window {window.Number} is still serving; finish the current ticket first.");
+            throw HallException.Conflict("window.busy", ("number", window.Number));
         if (!window.CanCall)
-            throw HallException.Conflict("window.notOpen", $"{window.Number}号窗口{(window.State == WindowState.Paused ? "已暂停" : "未开启")}，不能叫号。/ Window {window.Number} is {window.State.ToString().ToLowerInvariant()} and cannot call.");
+            throw new HallException(RefusalKind.Conflict, "window.notOpen", window.State == WindowState.Paused ? "window.notOpen.paused" : "window.notOpen.closed", ("number", window.Number));
         if (staffId is not null && window.StaffId != staffId) Seat(window, staffId, changes);
         var next = Dispatch.PickNext(this, window, changes.Now);
         if (next is null) return null;
@@ -183,11 +183,11 @@ public sealed partial class HallState
         if (targetWindowId is not null)
         {
             var target = GetWindow(targetWindowId);
-            if (target.Id == window.Id) throw HallException.Conflict("transfer.sameWindow", "不能转移到本窗口。/ A ticket cannot be transferred to the window that holds it.");
-            if (!target.Serves(service.Id)) throw HallException.Conflict("transfer.targetCannotServe", $"{target.Number}号窗口不办理{service.Name}。/ Window {target.Number} does not serve {service.Name}.");
+            if (target.Id == window.Id) throw HallException.Conflict("transfer.sameWindow");
+            if (!target.Serves(service.Id)) throw HallException.Conflict("transfer.targetCannotServe", ("number", target.Number), ("service", service.Name));
         }
         else if (!windows.Values.Any(w => w.Serves(service.Id)))
-            throw HallException.Conflict("transfer.noWindow", $"没有窗口办理{service.Name}。/ No window serves {service.Name}.");
+            throw HallException.Conflict("transfer.noWindow", ("service", service.Name));
         var from = ticket.ServiceId;
         ticket.TransferTo(service.Id, targetWindowId);
         window.Finish();

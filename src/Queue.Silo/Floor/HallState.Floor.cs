@@ -36,9 +36,9 @@ public sealed partial class HallState
         var source = FindTicket(original.Id) ?? original;
         if (source.HallId != Hall.Id) throw HallException.NotFound("ticket", source.Id.ToString());
         if (source.Status != TicketStatus.Done || source.Outcome != TicketOutcome.SupplementRequired)
-            throw HallException.Conflict("ticket.notSupplement", $"{source.Number}未按补办办结，不能补办回流。/ Ticket {source.Number} was not closed as 补办 and cannot re-enter.");
+            throw HallException.Conflict("ticket.notSupplement", ("number", source.Number));
         if (returnedBefore || Tickets.Any(t => t.ReturnOfTicketId == source.Id))
-            throw HallException.Conflict("ticket.alreadyReturned", $"{source.Number}已补办回流。/ Ticket {source.Number} has re-entered already.");
+            throw HallException.Conflict("ticket.alreadyReturned", ("number", source.Number));
         GetService(source.ServiceId);
         var ticket = IssueTicket(source.ServiceId, TicketChannel.Mobile, TicketPriority.Returning, tokenHash, changes);
         ticket.ReturnOfTicketId = source.Id;

@@ -23,20 +23,20 @@ public sealed record TicketCompletion(TicketOutcome Outcome, string? Note = null
         switch (Outcome)
         {
             case TicketOutcome.Promised:
-                if (PromisedDate is not { } promised) throw HallException.Invalid("promisedDate", "承诺件请填写承诺办结日期。/ A 承诺件 needs the promised date.");
-                if (promised < today) throw HallException.Invalid("promisedDate", "承诺办结日期不能早于今天。/ The promised date cannot be in the past.");
-                if (promised > today.AddYears(1)) throw HallException.Invalid("promisedDate", "承诺办结日期不能超过一年。/ The promised date is more than a year away.");
+                if (PromisedDate is not { } promised) throw HallException.Invalid("promisedDate", "invalid.promisedDate.required");
+                if (promised < today) throw HallException.Invalid("promisedDate", "invalid.promisedDate.past");
+                if (promised > today.AddYears(1)) throw HallException.Invalid("promisedDate", "invalid.promisedDate.tooFar");
                 return new TicketCompletion(Outcome, note, promised);
             case TicketOutcome.SupplementRequired:
-                if (materials.Count > MaxMaterials) throw HallException.Invalid("missingMaterials", "所选材料过多。/ Too many materials.");
+                if (materials.Count > MaxMaterials) throw HallException.Invalid("missingMaterials", "invalid.missingMaterials.tooMany");
                 var unknown = materials.Where(m => !guide.Materials.Contains(m)).ToList();
                 if (unknown.Count > 0)
-                    throw HallException.Invalid("missingMaterials", $"不在办事指南中：{string.Join("、", unknown)}。/ Not in the service's guide: {string.Join("、", unknown)}.");
+                    throw HallException.Invalid("missingMaterials", "invalid.missingMaterials.unknown", ("materials", string.Join("、", unknown)));
                 if (materials.Count == 0 && note is null)
-                    throw HallException.Invalid("missingMaterials", "补办请勾选所缺材料，或在备注中写明。/ A 补办 names the missing materials (or describes them in the note).");
+                    throw HallException.Invalid("missingMaterials", "invalid.missingMaterials.required");
                 return new TicketCompletion(Outcome, note, null, materials);
             case TicketOutcome.Rejected:
-                if (note is null) throw HallException.Invalid("note", "退回请填写原因。/ A 退回 needs its reason.");
+                if (note is null) throw HallException.Invalid("note", "invalid.note.reason");
                 return new TicketCompletion(Outcome, note);
             default:
                 return new TicketCompletion(Outcome, note);

@@ -128,5 +128,5 @@ public sealed class BadReviewCase
     private void Bump() => Version++;
 
     private HallException Refuse(string action) =>
-        HallException.Conflict("case.wrongState", $"Case of ticket {TicketNumber} is {State.ToString().ToLowerInvariant()} and cannot {action}.");
+        HallException.Conflict("case.wrongState", ("number", TicketNumber), ("state", State.ToString().ToLowerInvariant()), ("action", action));
 }

@@ -149,12 +149,12 @@ public sealed class BadReviewCases(IDbContextFactory<QueueDb> dbs, IWorkingDays 
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateConcurrencyException)
         {
-            throw HallException.Conflict("case.changed", $"Case of ticket {c.TicketNumber} was changed by someone else a moment ago; reload it.");
+            throw HallException.Conflict("case.changed", ("number", c.TicketNumber));
         }
         catch (DbUpdateException)
         {
             // Two steps with the same number: the other writer won the race.
-            throw HallException.Conflict("case.changed", $"Case of ticket {c.TicketNumber} was changed by someone else a moment ago; reload it.");
+            throw HallException.Conflict("case.changed", ("number", c.TicketNumber));
         }
     }
 }

@@ -21,7 +21,7 @@ public sealed class RatingService(IDbContextFactory<QueueDb> dbs, RatingInvitati
         var ticket = await db.Tickets.AsNoTracking().FirstOrDefaultAsync(t => t.Id == ticketId, ct) ?? throw HallException.NotFound("ticket", ticketId.ToString());
         var channel = Authorize(ticket, credential);
         if (ticket.Status != TicketStatus.Done)
-            throw HallException.Conflict("rating.notServed", $"{ticket.Number} 号尚未办结，办结后即可评价。/ Ticket {ticket.Number} is {ticket.Status.ToString().ToLowerInvariant()}; only a served ticket can be rated.");
+            throw HallException.Conflict("rating.notServed", ("number", ticket.Number));
         var policy = await RatingPolicies.GetAsync(db, ticket.HallId, ct);
         input = Check(input, policy);
         if (await db.Set<Rating>().AnyAsync(r => r.TicketId == ticketId && r.Round == 1, ct)) throw AlreadyRated(ticket);
@@ -57,7 +57,7 @@ public sealed class RatingService(IDbContextFactory<QueueDb> dbs, RatingInvitati
         Authorize(ticket, RatingCredential.Holder(token));
         var first = await db.Set<Rating>().AsNoTracking().FirstOrDefaultAsync(r => r.TicketId == ticketId && r.Round == 1, ct);
         var closed = first is not null && await db.Set<BadReviewCase>().AnyAsync(c => c.RatingId == first.Id && c.State == BadReviewState.Closed, ct);
-        if (!closed) throw HallException.Conflict("rating.followUpNotOpen", "差评办结后才能追加评价。/ A follow-up rating is possible only after the ticket's bad-review case is closed.");
+        if (!closed) throw HallException.Conflict("rating.followUpNotOpen");
         if (await db.Set<Rating>().AnyAsync(r => r.TicketId == ticketId && r.Round == 2, ct)) throw FollowUpAlready(ticket);
         var policy = await RatingPolicies.GetAsync(db, ticket.HallId, ct);
         input = Check(input, policy);
@@ -104,7 +104,7 @@ public sealed class RatingService(IDbContextFactory<QueueDb> dbs, RatingInvitati
         if (input.Comment is { } c && c.Length > policy.CommentMaxLength) throw HallException.Invalid("comment", $"The comment is longer than {policy.CommentMaxLength} characters.");
         if (input.Phone is null) return input;
         var phone = CallBackPhone.Normalize(input.Phone)
-            ?? throw HallException.Invalid("phone", "回访电话应为5至20位数字（可含空格、短横线）。/ A phone number has 5 to 20 digits (spaces and hyphens are fine).");
+            ?? throw HallException.Invalid("phone", "invalid.phone.callback");
         return input with { Phone = phone };
     }
 
@@ -126,8 +126,8 @@ public sealed class RatingService(IDbContextFactory<QueueDb> dbs, RatingInvitati
     }
 
     private static HallException AlreadyRated(Ticket ticket) =>
-        HallException.Conflict("rating.already", $"{ticket.Number} 号已评价，一次一评。/ Ticket {ticket.Number} has been rated already (一次一评).");
+        HallException.Conflict("rating.already", ("number", ticket.Number));
 
     private static HallException FollowUpAlready(Ticket ticket) =>
-        HallException.Conflict("rating.followUpAlready", $"{ticket.Number} 号已追加评价。/ Ticket {ticket.Number} has its follow-up rating already.");
+        HallException.Conflict("rating.followUpAlready", ("number", ticket.Number));
 }

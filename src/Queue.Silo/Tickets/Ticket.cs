@@ -111,7 +111,7 @@ public sealed class Ticket
     {
         Require(TicketStatus.Called, "recall");
         if (RecallCount >= maxRecalls)
-            throw HallException.Conflict("ticket.recallLimit", $"{Number}已重呼{RecallCount}次，请按过号处理。/ Ticket {Number} was recalled {RecallCount} times already; mark it a no-show.");
+            throw HallException.Conflict("ticket.recallLimit", ("number", Number), ("recalls", RecallCount));
         RecallCount++;
         CalledAt = now;
     }
@@ -166,17 +166,15 @@ public sealed class Ticket
 
     private HallException WrongState(string action) => WrongStateOf(Number, Status, action);
 
-    /// <summary>"A012 已办结，不能办理此操作。/ Ticket A012 is done and cannot start.": staff read the first half.</summary>
+    /// <summary>"A012 已办结，不能办理此操作。" (ticket.wrongState.done): one wording per status; the action is named in English only.</summary>
     internal static HallException WrongStateOf(string number, TicketStatus status, string action) =>
-        HallException.Conflict("ticket.wrongState", $"{number}{StatusZh(status)}，不能办理此操作。/ Ticket {number} is {status.ToString().ToLowerInvariant()} and cannot {action}.");
-
-    private static string StatusZh(TicketStatus status) => status switch
-    {
-        TicketStatus.Waiting => "正在等候",
-        TicketStatus.Called => "已叫号",
-        TicketStatus.Serving => "正在办理",
-        TicketStatus.Done => "已办结",
-        TicketStatus.NoShow => "已过号",
-        _ => "已取消",
-    };
+        new(RefusalKind.Conflict, "ticket.wrongState", status switch
+        {
+            TicketStatus.Waiting => "ticket.wrongState.waiting",
+            TicketStatus.Called => "ticket.wrongState.called",
+            TicketStatus.Serving => "ticket.wrongState.serving",
+            TicketStatus.Done => "ticket.wrongState.done",
+            TicketStatus.NoShow => "ticket.wrongState.noShow",
+            _ => "ticket.wrongState.cancelled",
+        }, ("number", number), ("action", action));
 }

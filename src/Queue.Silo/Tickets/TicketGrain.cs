@@ -37,9 +37,9 @@ public sealed class TicketGrain(HallClient halls, PresenceCodes presence) : Grai
         switch (await presence.CheckAsync(hallId, code))
         {
             case PresenceCheck.Forged:
-                throw new HallException(RefusalKind.Forbidden, "presence.forged", "签到码无效，请扫描大厅内屏幕上的签到码。/ This is not this hall's presence code.");
+                throw new HallException(RefusalKind.Forbidden, "presence.forged", "presence.forged");
             case PresenceCheck.Expired:
-                throw new HallException(RefusalKind.Gone, "presence.expired", "签到码已过期，请重新扫描屏幕上的签到码。/ The presence code has expired; scan the one on the screen again.");
+                throw new HallException(RefusalKind.Gone, "presence.expired", "presence.expired");
         }
         return await GrainFactory.GetGrain<IHallGrain>(hallId).Arrive(TicketId);
     }

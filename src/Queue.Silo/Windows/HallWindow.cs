@@ -51,15 +51,15 @@ public sealed class HallWindow
     /// <summary>Opens the window with <paramref name="staffId"/> at it, or nobody when a manager opens it for someone.</summary>
     public void Open(string? staffId)
     {
-        if (State != WindowState.Closed) throw Refuse("open", "已开启", "is already open");
+        if (State != WindowState.Closed) throw Refuse("window.cannotOpen", "window.cannotOpen");
         State = WindowState.Open;
         StaffId = staffId;
     }
 
     public void Close()
     {
-        if (State == WindowState.Closed) throw Refuse("close", "已关闭", "is already closed");
-        if (CurrentTicketId is not null) throw Refuse("close", "还有号票未办结，请先办结", "still has a ticket; finish it first");
+        if (State == WindowState.Closed) throw Refuse("window.cannotClose", "window.cannotClose.closed");
+        if (CurrentTicketId is not null) throw Refuse("window.cannotClose", "window.cannotClose.hasTicket");
         State = WindowState.Closed;
         // Whoever worked it has left; the pad must not go on naming them.
         StaffId = null;
@@ -74,14 +74,14 @@ public sealed class HallWindow
     public void Pause()
     {
         if (State != WindowState.Open)
-            throw State == WindowState.Serving ? Refuse("pause", "正在办理，请先办结当前号票", "is serving; finish the ticket first")
-                : Refuse("pause", State == WindowState.Paused ? "已暂停" : "未开启", $"is {State.ToString().ToLowerInvariant()}");
+            throw State == WindowState.Serving ? Refuse("window.cannotPause", "window.cannotPause.serving")
+                : Refuse("window.cannotPause", State == WindowState.Paused ? "window.cannotPause.paused" : "window.cannotPause.closed");
         State = WindowState.Paused;
     }
 
     public void Resume()
     {
-        if (State != WindowState.Paused) throw Refuse("resume", "未暂停", "is not paused");
+        if (State != WindowState.Paused) throw Refuse("window.cannotResume", "window.cannotResume");
         State = WindowState.Open;
     }
 
@@ -111,9 +111,8 @@ public sealed class HallWindow
 
     public void RequireCurrent(out Guid ticketId)
     {
-        ticketId = CurrentTicketId ?? throw HallException.Conflict("window.noTicket", $"{Number}号窗口当前没有号票。/ Window {Number} has no current ticket.");
+        ticketId = CurrentTicketId ?? throw HallException.Conflict("window.noTicket", ("number", Number));
     }
 
-    private HallException Refuse(string action, string whyZh, string why) =>
-        HallException.Conflict($"window.cannot{char.ToUpperInvariant(action[0])}{action[1..]}", $"{Number}号窗口{whyZh}。/ Window {Number} cannot {action}: it {why}.");
+    private HallException Refuse(string code, string key) => new(RefusalKind.Conflict, code, key, ("number", Number));
 }

@@ -36,7 +36,7 @@ public sealed class AccountAdministration(AccountService accounts, HallRights ri
         await RequireMayAssignAsync(user, draft, ct);
         await RequireHallAndWindowAsync(draft, ct);
         if (id == user.AccountId() && draft.Role != Role.Admin && user.IsInRole(Role.Admin))
-            throw HallException.Conflict("account.ownRole", "不能撤销自己的管理员角色。/ You cannot take the admin role from your own account.");
+            throw HallException.Conflict("account.ownRole");
         var (_, after) = await accounts.ChangeAsync(id, a =>
         {
             a.DisplayName = draft.DisplayName;
@@ -51,7 +51,7 @@ public sealed class AccountAdministration(AccountService accounts, HallRights ri
     public async Task<AccountView> SetDisabledAsync(ClaimsPrincipal user, string id, bool disabled, CancellationToken ct = default)
     {
         await RequireMayChangeAsync(user, id, ct);
-        if (disabled && id == user.AccountId()) throw HallException.Conflict("account.self", "不能停用自己的账号。/ You cannot disable your own account.");
+        if (disabled && id == user.AccountId()) throw HallException.Conflict("account.self");
         var (_, after) = await accounts.ChangeAsync(id, a => a.Disabled = disabled, Audited(user, disabled ? "account.disable" : "account.enable"), ct);
         return Changed(after);
     }
@@ -102,16 +102,16 @@ public sealed class AccountAdministration(AccountService accounts, HallRights ri
 
     private async Task RequireHallAndWindowAsync(AccountDraft draft, CancellationToken ct)
     {
-        if (draft.Role == Role.Staff && draft.HallId is null) throw HallException.Invalid("hallId", "窗口工作人员须属于一个大厅。/ A staff account needs a hall.");
-        if (draft.Role == Role.Admin && draft.HallId is not null) throw HallException.Invalid("hallId", "系统管理员不属于某个大厅。/ An admin belongs to no hall.");
+        if (draft.Role == Role.Staff && draft.HallId is null) throw HallException.Invalid("hallId", "invalid.hallId.staff");
+        if (draft.Role == Role.Admin && draft.HallId is not null) throw HallException.Invalid("hallId", "invalid.hallId.admin");
         if (draft.WindowId is not null && draft.Role != Role.Staff) throw HallException.Invalid("windowId", "Only staff have a usual window.");
         await using var db = await dbs.CreateDbContextAsync(ct);
         if (draft.HallId is not null && !await db.Halls.AnyAsync(h => h.Id == draft.HallId, ct))
-            throw HallException.Invalid("hallId", $"大厅 {draft.HallId} 不存在。/ The hall {draft.HallId} does not exist.");
+            throw HallException.Invalid("hallId", "invalid.hallId.unknown", ("hallId", draft.HallId));
         if (draft.WindowId is not null && !await db.Windows.AnyAsync(w => w.Id == draft.WindowId && w.HallId == draft.HallId, ct))
-            throw HallException.Invalid("windowId", $"窗口 {draft.WindowId} 不在该大厅。/ The window {draft.WindowId} is not in that hall.");
+            throw HallException.Invalid("windowId", "invalid.windowId.otherHall", ("windowId", draft.WindowId));
     }
 
     private static HallException Forbidden() =>
-        new(RefusalKind.Forbidden, "account.forbidden", "本账号不能管理该账号。/ This account may not manage that account.");
+        new(RefusalKind.Forbidden, "account.forbidden", "account.forbidden");
 }

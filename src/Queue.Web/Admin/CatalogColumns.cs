@@ -33,11 +33,11 @@ public static class CatalogColumns
             var h = header[i].Trim();
             if (h.Length == 0) continue;
             var column = All.FirstOrDefault(c => h == $"{c.Zh}({c.Key})" || h == $"{c.Zh}（{c.Key}）" || string.Equals(h, c.Key, StringComparison.OrdinalIgnoreCase) || h == c.Zh);
-            if (column.Key is null) errors.Add("header", $"未知的列“{h}”。/ Unknown column \"{h}\".");
-            else if (!map.TryAdd(column.Key, i)) errors.Add("header", $"列“{h}”重复。/ Column \"{h}\" appears twice.");
+            if (column.Key is null) errors.Add("header", "invalid.header.unknown", h);
+            else if (!map.TryAdd(column.Key, i)) errors.Add("header", "invalid.header.twice", h);
         }
         foreach (var required in new[] { "name", "category", "prefix", "normMinutes", "bookable" })
-            if (!map.ContainsKey(required)) errors.Add("header", $"缺少列 {required}。/ The column {required} is missing.");
+            if (!map.ContainsKey(required)) errors.Add("header", "invalid.header.missing", required);
         return map;
     }
 
@@ -49,7 +49,7 @@ public static class CatalogColumns
         if (Cell("normMinutes") is { Length: > 0 } m)
         {
             if (double.TryParse(m.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) && double.IsFinite(parsed)) minutes = parsed;
-            else errors.Add("normMinutes", $"“{m}”不是数字。/ \"{m}\" is not a number.");
+            else errors.Add("normMinutes", "invalid.normMinutes.number", m);
         }
         bool? bookable = Cell("bookable")?.Trim().ToLowerInvariant() switch
         {
@@ -64,7 +64,7 @@ public static class CatalogColumns
 
     private static bool? Invalid(FieldErrors errors, string value)
     {
-        errors.Add("bookable", $"“{value}”应为 是 或 否。/ \"{value}\" must be 是 or 否 (true or false).");
+        errors.Add("bookable", "invalid.bookable.yesNo", value);
         return false;
     }
 

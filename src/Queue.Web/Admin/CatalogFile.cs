@@ -22,12 +22,12 @@ public static class CatalogFile
             {
                 ".csv" => ReadCsv(content),
                 ".xlsx" => ReadXlsx(content),
-                _ => throw HallException.Invalid("file", "请上传 .xlsx 或 .csv 文件。/ Upload an .xlsx or .csv file."),
+                _ => throw HallException.Invalid("file", "invalid.file.type"),
             };
         }
         catch (Exception e) when (e is not HallException)
         {
-            throw HallException.Invalid("file", $"无法读取该文件。/ The file cannot be read: {e.Message}");
+            throw HallException.Invalid("file", "invalid.file.unreadable", ("reason", e.Message));
         }
     }
 
@@ -63,7 +63,7 @@ public static class CatalogFile
                 default: field.Append(ch); break;
             }
         }
-        if (quoted) throw HallException.Invalid("file", "CSV 文件中有未闭合的引号。/ The CSV file has an unclosed quote.");
+        if (quoted) throw HallException.Invalid("file", "invalid.file.unclosedQuote");
         if (field.Length > 0 || row.Count > 0)
         {
             row.Add(field.ToString());
@@ -117,7 +117,7 @@ public static class CatalogFile
 
     private static void Add(List<IReadOnlyList<string>> rows, List<string> row)
     {
-        if (rows.Count > MaxRows) throw HallException.Invalid("file", $"目录最多 {MaxRows} 行。/ A catalog has at most {MaxRows} rows.");
+        if (rows.Count > MaxRows) throw HallException.Invalid("file", "invalid.file.tooManyRows", ("most", MaxRows));
         rows.Add(row);
     }
 }

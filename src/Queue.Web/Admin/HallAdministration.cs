@@ -1,3 +1,4 @@
+using Queue.Display.Shared;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Queue.Silo.Accounts;
@@ -27,7 +28,7 @@ public sealed class HallAdministration(HallClient halls, HallSnapshots snapshots
         await using (var db = await dbs.CreateDbContextAsync(ct))
         {
             if (id == CalendarDay.AllHalls || await db.Halls.AnyAsync(h => h.Id == id, ct))
-                throw HallException.Conflict("hall.exists", $"大厅 {id} 已存在。/ The hall {id} exists already.");
+                throw HallException.Conflict("hall.exists", ("id", id));
             await RequireParentAsync(db, id, profile, ct);
             var hall = new Hall(id, profile.Name, profile.Level, profile.ParentId, profile.RegionCode) { Address = profile.Address, Settings = profile.Settings };
             db.Halls.Add(hall);
@@ -46,7 +47,7 @@ public sealed class HallAdministration(HallClient halls, HallSnapshots snapshots
         var before = (await halls.SnapshotAsync(hallId)).Detail;
         await rights.RequireAsync(user, hallId, ct);
         if (!user.IsInRole(Role.Admin) && (profile.Level != before.Level || profile.ParentId != before.ParentId))
-            throw new HallException(RefusalKind.Forbidden, "hall.adminOnly", "只有系统管理员可以调整大厅层级和上级。/ Only an admin may change a hall's level or parent.");
+            throw new HallException(RefusalKind.Forbidden, "hall.adminOnly", "hall.adminOnly");
         await using (var db = await dbs.CreateDbContextAsync(ct)) await RequireParentAsync(db, hallId, profile, ct);
         var after = await halls.ConfigureHallAsync(hallId, profile);
         scope.Forget();
@@ -91,7 +92,7 @@ public sealed class HallAdministration(HallClient halls, HallSnapshots snapshots
     {
         await RequireAsync(user, hallId, ct);
         var rows = CatalogFile.Read(content, fileName);
-        if (rows.Count == 0) throw HallException.Invalid("file", "文件是空的。/ The file is empty.");
+        if (rows.Count == 0) throw HallException.Invalid("file", "invalid.file.empty");
         var headerErrors = new FieldErrors();
         var map = CatalogColumns.Map(rows[0], headerErrors);
         if (headerErrors.Any) return new CatalogImport(0, 0, [new CatalogRejection(1, headerErrors.Lines)]);
@@ -103,14 +104,14 @@ public sealed class HallAdministration(HallClient halls, HallSnapshots snapshots
             if (rows[i].All(string.IsNullOrWhiteSpace)) continue;
             var errors = new FieldErrors();
             var draft = CatalogColumns.Parse(rows[i], map, errors);
-            if (draft.Id is { } id && !seen.TryAdd(id, i + 1)) errors.Add("id", $"与第 {seen[id]} 行的编码重复。/ The same id as row {seen[id]}.");
+            if (draft.Id is { } id && !seen.TryAdd(id, i + 1)) errors.Add("id", "invalid.id.sameAsRow", seen[id].ToString(System.Globalization.CultureInfo.InvariantCulture));
             if (errors.Any) rejected.Add(new CatalogRejection(i + 1, errors.Lines));
             else drafts.Add((i + 1, draft with { Id = draft.Id ?? NewId("m") }));
         }
-        if (drafts.Count == 0 && rejected.Count == 0) throw HallException.Invalid("file", "文件中没有事项。/ The file holds no matters.");
+        if (drafts.Count == 0 && rejected.Count == 0) throw HallException.Invalid("file", "invalid.file.noMatters");
         var taken = await TakenElsewhereAsync(hallId, drafts.Select(d => d.Draft.Id!).ToList(), ct);
         foreach (var (row, draft) in drafts.Where(d => taken.Contains(d.Draft.Id!)))
-            rejected.Add(new CatalogRejection(row, [$"id: 编码 {draft.Id} 已被其他大厅使用。/ The id {draft.Id} belongs to another hall."]));
+            rejected.Add(new CatalogRejection(row, [$"id: {RefusalWording.Shared.Word("invalid.id.otherHall", draft.Id!)}"]));
         if (rejected.Count > 0) return new CatalogImport(0, 0, [.. rejected.OrderBy(r => r.Row)]);
         var before = await halls.SnapshotAsync(hallId);
         var result = await halls.ImportServicesAsync(hallId, [.. drafts.Select(d => d.Draft)]);
@@ -134,7 +135,7 @@ public sealed class HallAdministration(HallClient halls, HallSnapshots snapshots
         var windowId = id ?? $"{hallId}-w{number:D2}";
         await using (var db = await dbs.CreateDbContextAsync(ct))
             if (await db.Windows.AnyAsync(w => w.Id == windowId && w.HallId != hallId, ct))
-                throw HallException.Conflict("window.idTaken", $"窗口编码 {windowId} 已被其他大厅使用。/ The window id {windowId} belongs to another hall.");
+                throw HallException.Conflict("window.idTaken", ("id", windowId));
         var detail = await halls.AddWindowAsync(hallId, windowId, number, name, serviceIds);
         var created = detail.Windows.First(w => w.Id == windowId);
         await audit.WriteAsync(AuditActor.Of(user), hallId, "window.create", $"window:{windowId}", null, WindowAudit.Of(created), ct);
@@ -170,20 +171,20 @@ public sealed class HallAdministration(HallClient halls, HallSnapshots snapshots
     {
         if (profile.ParentId is null)
         {
-            if (profile.Level != HallLevel.City) throw HallException.Invalid("parentId", "镇街和村社区大厅须有上级大厅。/ A town or village hall needs a parent hall.");
+            if (profile.Level != HallLevel.City) throw HallException.Invalid("parentId", "invalid.parentId.required");
             return;
         }
         if (profile.ParentId == hallId) throw HallException.Invalid("parentId", "A hall cannot be its own parent.");
         var parent = await db.Halls.AsNoTracking().FirstOrDefaultAsync(h => h.Id == profile.ParentId, ct)
-            ?? throw HallException.Invalid("parentId", $"上级大厅 {profile.ParentId} 不存在。/ The parent hall {profile.ParentId} does not exist.");
+            ?? throw HallException.Invalid("parentId", "invalid.parentId.unknown", ("parentId", profile.ParentId));
         if (parent.Level >= profile.Level)
-            throw HallException.Invalid("parentId", "上级大厅的层级须高于本大厅（市 → 镇街 → 村社区）。/ The parent must be a level above (city → town → village).");
+            throw HallException.Invalid("parentId", "invalid.parentId.level");
     }
 
     private async Task RequireFreeIdAsync(string hallId, IReadOnlyList<string> ids, CancellationToken ct)
     {
         if ((await TakenElsewhereAsync(hallId, ids, ct)).FirstOrDefault() is { } taken)
-            throw HallException.Conflict("service.idTaken", $"事项编码 {taken} 已被其他大厅使用。/ The matter id {taken} belongs to another hall.");
+            throw HallException.Conflict("service.idTaken", ("id", taken));
     }
 
     /// <summary>Matter ids are unique across halls (one table); these of <paramref name="ids"/> belong to another hall.</summary>
@@ -209,8 +210,7 @@ public sealed class HallAdministration(HallClient halls, HallSnapshots snapshots
         var open = await db.Set<Queue.Silo.Booking.HallBooking>().AsNoTracking()
             .CountAsync(b => b.HallId == hallId && b.ServiceId == serviceId && b.Status == Queue.Silo.Booking.BookingStatus.Booked, ct);
         if (open > 0)
-            throw HallException.Conflict("service.hasBookings",
-                $"该事项还有 {open} 个未到的预约，请先设为不可预约并等预约办完或取消。/ {open} bookings for this matter are still to come; make it not bookable and wait until they are served or cancelled.");
+            throw HallException.Conflict("service.hasBookings", ("open", open));
     }
 
     private static ServiceDraft Draft(Service s) => new(s.Id, s.Name, s.NameEn, s.Category, s.Prefix, s.NormMinutes, s.Bookable, s.Guide);

@@ -9,19 +9,19 @@ public static partial class HallFields
     public static HallProfile Check(FieldErrors errors, string? name, HallLevel? level, string? parentId, string? regionCode, string? address, HallSettings? settings)
     {
         var n = errors.Text(name, "name", 200, required: true) ?? "";
-        if (level is null) errors.Add("level", "请填写 level（city/town/village）。/ level is required.");
+        if (level is null) errors.Add("level", "invalid.level.required");
         else if (!Enum.IsDefined(level.Value)) errors.Add("level", "level must be city, town or village.");
         var parent = errors.Id(parentId, "parentId");
         var region = errors.Text(regionCode, "regionCode", 12, required: true) ?? "";
         // 行政区划代码: six digits (county level), or twelve (township and village, 统计用区划代码).
-        if (region.Length > 0 && !RegionPattern().IsMatch(region)) errors.Add("regionCode", "行政区划代码应为6位或12位数字。/ regionCode must be 6 or 12 digits.");
+        if (region.Length > 0 && !RegionPattern().IsMatch(region)) errors.Add("regionCode", "invalid.regionCode.digits");
         var s = settings ?? new HallSettings();
         errors.Range<int>(s.TargetWaitMinutes, "settings.targetWaitMinutes", 1, 240);
         errors.Range<int>(s.MaxRecalls, "settings.maxRecalls", 0, 10);
         errors.Range<int>(s.CallAnnouncementRepeats, "settings.callAnnouncementRepeats", 1, 5);
         errors.Range<int>(s.PageWhenPlacesAhead, "settings.pageWhenPlacesAhead", 0, 50);
         errors.Range<int>(s.PageWhenMinutesAway, "settings.pageWhenMinutesAway", 0, 120);
-        if (s.ClosesAt <= s.OpensAt) errors.Add("settings.closesAt", "关门时间须晚于开门时间。/ closesAt must be after opensAt.");
+        if (s.ClosesAt <= s.OpensAt) errors.Add("settings.closesAt", "invalid.closesAt.beforeOpens");
         errors.Range<int>(s.BadReviewDeadlineWorkingDays, "settings.badReviewDeadlineWorkingDays", 1, 60);
         errors.Range<int>(s.PresenceGraceMinutes, "settings.presenceGraceMinutes", 0, 240);
         errors.Range<double>(s.BookableShare, "settings.bookableShare", 0, 1);

@@ -33,5 +33,5 @@ public sealed class HallRights(IDbContextFactory<QueueDb> dbs)
     }
 
     public static HallException Forbidden() =>
-        new(RefusalKind.Forbidden, "hall.forbidden", "本账号不管理该大厅。/ This account does not manage this hall.");
+        new(RefusalKind.Forbidden, "hall.forbidden", "hall.forbidden");
 }

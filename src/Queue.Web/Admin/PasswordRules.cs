@@ -7,15 +7,15 @@ public static class PasswordRules
     {
         if (string.IsNullOrEmpty(password))
         {
-            errors.Add(field, $"请填写 {field}。/ {field} is required.");
+            errors.Add(field, "invalid.required", field);
             return null;
         }
         if (password.Length < Queue.Silo.Accounts.AccountService.MinPasswordLength || password.Length > 200)
-            errors.Add(field, $"密码长度应为 {Queue.Silo.Accounts.AccountService.MinPasswordLength}–200 个字符。/ A password has {Queue.Silo.Accounts.AccountService.MinPasswordLength} to 200 characters.");
+            errors.Add(field, "invalid.password.length", Queue.Silo.Accounts.AccountService.MinPasswordLength.ToString(System.Globalization.CultureInfo.InvariantCulture));
         else if (userName is not null && string.Equals(password, userName, StringComparison.OrdinalIgnoreCase))
-            errors.Add(field, "密码不能与用户名相同。/ The password cannot be the user name.");
+            errors.Add(field, "invalid.password.userName");
         else if (password is "demo1234" or "12345678" or "password" or "admin123" or "11111111")
-            errors.Add(field, "密码太常见。/ That password is too common.");
+            errors.Add(field, "invalid.password.common");
         return password;
     }
 }

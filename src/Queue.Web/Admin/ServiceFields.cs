@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Queue.Silo.Services;
 
@@ -16,9 +17,9 @@ public static partial class ServiceFields
         var en = errors.Text(nameEn, "nameEn", 200);
         var c = errors.Text(category, "category", 50, required: true) ?? "";
         var p = errors.Text(prefix, "prefix", 2, required: true)?.ToUpperInvariant() ?? "";
-        if (p.Length > 0 && !PrefixPattern().IsMatch(p)) errors.Add("prefix", "号票前缀应为一到两个字母。/ prefix must be one or two letters A–Z.");
+        if (p.Length > 0 && !PrefixPattern().IsMatch(p)) errors.Add("prefix", "invalid.prefix.letters");
         var minutes = errors.Range(normMinutes, "normMinutes", 0.5, 480.0);
-        if (bookable is null) errors.Add("bookable", "请填写 bookable（是/否）。/ bookable is required (true or false).");
+        if (bookable is null) errors.Add("bookable", "invalid.bookable.required");
         var guide = new ServiceGuide
         {
             Materials = List(errors, materials, "guide.materials"),
@@ -33,7 +34,7 @@ public static partial class ServiceFields
     private static List<string> List(FieldErrors errors, IReadOnlyList<string>? items, string field)
     {
         if (items is null) return [];
-        if (items.Count > MaxListItems) errors.Add(field, $"{field} 最多 {MaxListItems} 项。/ {field} has more than {MaxListItems} items.");
+        if (items.Count > MaxListItems) errors.Add(field, "invalid.list.tooMany", field, MaxListItems.ToString(CultureInfo.InvariantCulture));
         var result = new List<string>();
         for (var i = 0; i < items.Count && i < MaxListItems; i++)
             if (errors.Text(items[i], $"{field}[{i}]", 300) is { } item) result.Add(item);

@@ -57,9 +57,9 @@ public static class AccountEndpoints
         {
             var req = Validate.Body(body);
             var errors = new FieldErrors();
-            if (string.IsNullOrEmpty(req.CurrentPassword)) errors.Add("currentPassword", "请填写 currentPassword。/ currentPassword is required.");
+            if (string.IsNullOrEmpty(req.CurrentPassword)) errors.Add("currentPassword", "invalid.required", "currentPassword");
             var next = PasswordRules.Check(errors, req.NewPassword, "newPassword", user.Identity?.Name);
-            if (next is not null && next == req.CurrentPassword) errors.Add("newPassword", "新密码须与当前密码不同。/ The new password must differ from the current one.");
+            if (next is not null && next == req.CurrentPassword) errors.Add("newPassword", "invalid.newPassword.same");
             errors.ThrowIfAny();
             await admin.ChangeOwnPasswordAsync(user, req.CurrentPassword!, next!);
             return TypedResults.NoContent();

@@ -123,7 +123,7 @@ public static class CalendarEndpoints
 
     /// <summary>Hours that cannot be a day's are refused naming the field of entry <paramref name="i"/>.</summary>
     private static OpeningHours Checked(OpeningHours h, int i) =>
-        h.Fault() is { } fault ? throw HallException.Invalid($"hours[{i}].{fault.Field}", fault.Reason) : h;
+        h.Fault() is { } fault ? throw h.Refusal($"hours[{i}].{fault.Field}", fault.Key) : h;
 
     public static DateOnly ParseDate(string? value, string field) =>
         DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
@@ -141,6 +141,6 @@ public static class CalendarEndpoints
 
     private static void RequireManager(ClaimsPrincipal user, string hallId)
     {
-        if (!user.ManagesHall(hallId)) throw new HallException(RefusalKind.Forbidden, "hall.forbidden", "This account may not manage this hall.");
+        if (!user.ManagesHall(hallId)) throw new HallException(RefusalKind.Forbidden, "hall.forbidden", "hall.forbidden");
     }
 }

@@ -36,7 +36,7 @@ public static class FloorEndpoints
             // text is required (null or missing is 400); an empty or blank text clears the notices.
             var text = Validate.Text(req.Text ?? throw HallException.Invalid("text", "text is required; send \"\" to clear the notices."), "text",
                 HallNotices.MaxLines * (HallNotices.MaxLineLength + 1)) ?? "";
-            if (!user.ManagesHall(hallId)) throw new HallException(RefusalKind.Forbidden, "hall.forbidden", "This account does not manage this hall.");
+            if (!user.ManagesHall(hallId)) throw new HallException(RefusalKind.Forbidden, "hall.forbidden", "hall.forbidden");
             return TypedResults.Ok(new NoticesAnswer(hallId, await floor.SetNoticesAsync(hallId, text)));
         }).WithTags("halls").RequireAuthorization(AuthSetup.ManagerPolicy);
         return routes;

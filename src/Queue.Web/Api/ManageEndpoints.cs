@@ -54,6 +54,6 @@ public static class ManageEndpoints
 
     private static void RequireManager(ClaimsPrincipal user, string hallId)
     {
-        if (!user.ManagesHall(hallId)) throw new HallException(RefusalKind.Forbidden, "hall.forbidden", "本账号不管理该大厅。/ This account does not manage this hall.");
+        if (!user.ManagesHall(hallId)) throw new HallException(RefusalKind.Forbidden, "hall.forbidden", "hall.forbidden");
     }
 }

@@ -53,9 +53,9 @@ public static class ServiceEndpoints
             var result = await admin.ImportAsync(user, hallId, content, file.FileName);
             // All or nothing: one rejected row and nothing was imported; the 400 names every rejected row (rows[7]) and why.
             if (result.Rejected.Count > 0)
-                throw new Queue.Silo.Engine.HallException(Queue.Silo.Engine.RefusalKind.Invalid, "catalog.rejected",
-                    $"{result.Rejected.Count} 行有误，未导入任何事项。/ {result.Rejected.Count} rows were rejected; nothing was imported.",
-                    result.Rejected.ToDictionary(r => $"rows[{r.Row}]", r => r.Errors.ToArray()));
+                throw new Queue.Silo.Engine.HallException(Queue.Silo.Engine.RefusalKind.Invalid, "catalog.rejected", "catalog.rejected",
+                    result.Rejected.ToDictionary(r => $"rows[{r.Row}]", r => r.Errors.Select(e => new Queue.Silo.Engine.FieldError(e)).ToArray()),
+                    ("rows", result.Rejected.Count));
             return TypedResults.Ok(result);
         }).DisableAntiforgery().Accepts<CatalogUpload>("multipart/form-data");
         group.MapGet("/export.{format}", async (string hallId, string format, ClaimsPrincipal user, HallAdministration admin, HallClient halls, HttpContext http) =>
@@ -72,7 +72,7 @@ public static class ServiceEndpoints
     private static async Task<IFormFile> UploadedFileAsync(HttpRequest request)
     {
         static Queue.Silo.Engine.HallException Missing() =>
-            Queue.Silo.Engine.HallException.Invalid("file", "请以表单字段 file 上传 .xlsx 或 .csv 文件。/ Upload the catalog as the form field file (.xlsx or .csv).");
+            Queue.Silo.Engine.HallException.Invalid("file", "invalid.file.upload");
         if (!request.HasFormContentType) throw Missing();
         // A catalog of a thousand matters with their guides is larger than the host's 256 KB limit for other bodies.
         if (request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)

@@ -1,3 +1,4 @@
+using Queue.Display.Shared;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -40,7 +41,7 @@ public static class SetupEndpoints
             catch (HallException e)
             {
                 var field = e.Errors?.Keys.FirstOrDefault() ?? e.Code;
-                return Results.Redirect($"/setup?error={Uri.EscapeDataString(field)}&message={Uri.EscapeDataString(e.Errors?.Values.First()[0] ?? e.Message)}");
+                return Results.Redirect($"/setup?error={Uri.EscapeDataString(field)}&message={Uri.EscapeDataString(e.Errors?.Values.First()[0] is { } first ? RefusalWording.Shared.Of(first) : RefusalWording.Shared.Of(e))}");
             }
         }).DisableAntiforgery().RequireRateLimiting(RateLimits.Login).ExcludeFromDescription();
         return routes;
@@ -54,9 +55,9 @@ public static class SetupEndpoints
         var password = PasswordRules.Check(errors, req.Password, "password", userName);
         errors.ThrowIfAny();
         if (await accounts.AnyAsync())
-            throw HallException.Conflict("setup.done", "系统已完成初始化，请用已有账号登录。/ QueueHall is set up already; sign in with an existing account.");
+            throw HallException.Conflict("setup.done");
         if (!setup.Allows(http, setupToken))
-            throw new HallException(RefusalKind.Forbidden, "setup.token", "请在服务器本机操作，或提供首次启动日志中的初始化令牌。/ Set up from the server itself, or give the setup token from the first start's log.");
+            throw new HallException(RefusalKind.Forbidden, "setup.token", "setup.token");
         var account = await accounts.CreateFirstAdminAsync(userName!, displayName!, password!);
         await audit.WriteAsync("setup", null, "account.create", $"account:{account.UserName}", null, AccountView.Of(account));
         return account;

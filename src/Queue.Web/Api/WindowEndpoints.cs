@@ -121,5 +121,5 @@ public static class WindowEndpoints
     }
 
     private static HallException Forbidden() =>
-        new(RefusalKind.Forbidden, "window.forbidden", "本账号不能操作该窗口。/ This account may not operate this window.");
+        new(RefusalKind.Forbidden, "window.forbidden", "window.forbidden");
 }

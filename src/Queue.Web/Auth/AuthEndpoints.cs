@@ -1,3 +1,6 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+using Queue.Display.Shared;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
@@ -17,13 +20,13 @@ public static class AuthEndpoints
     public static IEndpointRouteBuilder MapAuth(this IEndpointRouteBuilder routes)
     {
         // API sign-in: answers {tokenType, accessToken, expiresIn, refreshToken}.
-        routes.MapPost("/api/auth/login", async (LoginRequest? body, AccountService accounts) =>
+        routes.MapPost("/api/auth/login", async (LoginRequest? body, AccountService accounts, IStringLocalizer<Refusals> R) =>
         {
             var req = Validate.Body(body);
             var result = await accounts.SignInAsync(Validate.Id(req.Username, "username"), Validate.Text(req.Password, "password", 200) ?? "");
             if (result.Locked)
                 return Results.Problem(statusCode: 401, title: "Account locked", extensions: new Dictionary<string, object?> { ["code"] = "account.locked" },
-                    detail: $"连续{AccountService.MaxFailedSignIns}次密码错误，账号已锁定{AccountService.LockFor.TotalMinutes:0}分钟。/ Locked for {AccountService.LockFor.TotalMinutes:0} minutes after {AccountService.MaxFailedSignIns} wrong passwords.");
+                    detail: R.Word("account.locked", AccountService.MaxFailedSignIns.ToString(CultureInfo.InvariantCulture), AccountService.LockFor.TotalMinutes.ToString("0", CultureInfo.InvariantCulture)));
             if (result.Account is not { } account) return Results.Problem(statusCode: 401, title: "Wrong user name or password");
             return Results.SignIn(Claims.For(account, BearerTokenDefaults.AuthenticationScheme), authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
         }).WithTags("auth").RequireRateLimiting(RateLimits.Login).Produces<AccessTokenResponse>();

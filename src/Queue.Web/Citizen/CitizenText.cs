@@ -6,20 +6,13 @@ using Queue.Silo.Halls;
 namespace Queue.Web.Citizen;
 
 /// <summary>
-/// What the citizen pages say when something is refused. Refusals carry "中文。/ English"; a form that was
-/// redirected back carries only the refusal's code, which is looked up here.
+/// What the citizen pages say when something is refused. A refusal is worded from Refusals*.resx in the visitor's
+/// language (<see cref="RefusalWording"/>); a form that was redirected back carries only the refusal's code, which is looked up here.
 /// </summary>
 public static class CitizenText
 {
-    public static string Of(IStringLocalizer<Texts> T, HallException e) => Pick(e.Message);
-
-    /// <summary>The part of a bilingual "中文 / English" or "中文。/ English." message in the visitor's language.</summary>
-    public static string Pick(string message)
-    {
-        var cut = message.IndexOf("/ ", StringComparison.Ordinal);
-        if (cut < 0) return message;
-        return L.English ? message[(cut + 2)..].Trim() : message[..cut].Trim();
-    }
+    /// <summary>The refusal in the visitor's language, for pages that hold only their <c>T</c>: worded like every refusal.</summary>
+    public static string Of(IStringLocalizer<Texts> T, HallException e) => RefusalWording.Shared.Of(e);
 
     /// <summary>The refusal behind <paramref name="code"/>; the hall's own periods where the rule has one (check-in, cancel cut-off).</summary>
     public static string OfCode(IStringLocalizer<Texts> T, string? code, HallSettings settings) => code switch

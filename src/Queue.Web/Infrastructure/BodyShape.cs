@@ -19,13 +19,13 @@ public static class BodyShape
 
     public static void Check(object body)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, FieldError[]>();
         Walk(body, "", errors, depth: 0);
         if (errors.Count > 0)
-            throw new HallException(RefusalKind.Invalid, "validation", $"缺少必填项 / Missing values: {string.Join(", ", errors.Keys)}.", errors);
+            throw HallException.Fields("validation.missing", errors);
     }
 
-    private static void Walk(object value, string path, Dictionary<string, string[]> errors, int depth)
+    private static void Walk(object value, string path, Dictionary<string, FieldError[]> errors, int depth)
     {
         if (depth > 8 || value is string || value.GetType().IsPrimitive || value.GetType().IsEnum) return;
         if (value is IDictionary map)
@@ -45,7 +45,7 @@ public static class BodyShape
             var v = m.Property.GetValue(value);
             if (v is null)
             {
-                if (m.Required || !m.Nullable) errors[field] = [$"请填写 {field}。/ {field} is required."];
+                if (m.Required || !m.Nullable) errors[field] = [new("invalid.required", field)];
                 continue;
             }
             Walk(v, field, errors, depth + 1);
@@ -53,9 +53,9 @@ public static class BodyShape
     }
 
     /// <summary>An entry of a list or a map: never null (no request type declares a nullable element).</summary>
-    private static void Item(object? item, string path, Dictionary<string, string[]> errors, int depth)
+    private static void Item(object? item, string path, Dictionary<string, FieldError[]> errors, int depth)
     {
-        if (item is null) errors[path] = [$"{path} cannot be null."];
+        if (item is null) errors[path] = [new("invalid.null", path)];
         else Walk(item, path, errors, depth + 1);
     }
 

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Localization;
+using Queue.Display.Shared;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.DataProtection;
@@ -32,7 +34,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IDbContextFactor
         var clientKey = values.ToString();
         if (clientKey.Length is 0 or > 200 || clientKey.Any(char.IsControl))
         {
-            await Problem(http, StatusCodes.Status400BadRequest, "idempotency.badKey", "Idempotency-Key 须为 1–200 个可见字符。/ The Idempotency-Key must be 1–200 visible characters.");
+            await Problem(http, StatusCodes.Status400BadRequest, "idempotency.badKey");
             return;
         }
         http.Request.EnableBuffering();
@@ -98,17 +100,17 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IDbContextFactor
         var record = await db.Set<IdempotencyRecord>().AsNoTracking().FirstOrDefaultAsync(r => r.Key == key);
         if (record is null || now - record.CreatedAt >= Kept)
         {
-            await Problem(http, StatusCodes.Status409Conflict, "idempotency.inProgress", "同一请求正在处理，请稍后重试。/ A request with this Idempotency-Key is in progress; retry shortly.");
+            await Problem(http, StatusCodes.Status409Conflict, "idempotency.inProgress");
             return;
         }
         if (record.RequestHash != requestHash)
         {
-            await Problem(http, StatusCodes.Status422UnprocessableEntity, "idempotency.keyReused", "此 Idempotency-Key 已用于另一请求。/ This Idempotency-Key was used with another request body.");
+            await Problem(http, StatusCodes.Status422UnprocessableEntity, "idempotency.keyReused");
             return;
         }
         if (record.Status == 0)
         {
-            await Problem(http, StatusCodes.Status409Conflict, "idempotency.inProgress", "同一请求正在处理，请稍后重试。/ A request with this Idempotency-Key is in progress; retry shortly.");
+            await Problem(http, StatusCodes.Status409Conflict, "idempotency.inProgress");
             return;
         }
         http.Response.StatusCode = record.Status;
@@ -159,6 +161,8 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IDbContextFactor
 
     private static string Hex(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
-    private static Task Problem(HttpContext http, int status, string code, string detail) =>
-        Results.Problem(detail: detail, statusCode: status, extensions: new Dictionary<string, object?> { ["code"] = code }).ExecuteAsync(http);
+    /// <summary>A refusal of the key itself, worded in the request's language; its wording's key is its code.</summary>
+    private static Task Problem(HttpContext http, int status, string code) =>
+        Results.Problem(detail: http.RequestServices.GetRequiredService<IStringLocalizer<Refusals>>().Word(code), statusCode: status,
+            extensions: new Dictionary<string, object?> { ["code"] = code }).ExecuteAsync(http);
 }

@@ -1,7 +1,11 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
 using System.Data.Common;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Queue.Display.Shared;
 using Orleans.Runtime;
 using Queue.Silo.Engine;
 
@@ -11,10 +15,16 @@ namespace Queue.Web.Infrastructure;
 /// Turns every refusal into RFC 9457 problem details: the engine's refusals by kind, unreadable request
 /// bodies into 400 (or 413 when too large). Anything else is a fault of ours and stays a 500.
 /// </summary>
-public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> log) : IExceptionHandler
+public sealed class ProblemExceptionHandler(IProblemDetailsService problems, IStringLocalizer<Refusals> R, ILogger<ProblemExceptionHandler> log) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
+        // This handler runs outside request localization, whose culture does not flow back out: take the request's own.
+        if (http.Features.Get<IRequestCultureFeature>() is { } requested)
+        {
+            CultureInfo.CurrentCulture = requested.RequestCulture.Culture;
+            CultureInfo.CurrentUICulture = requested.RequestCulture.UICulture;
+        }
         ProblemDetails? problem = exception switch
         {
             HallException e => FromRefusal(e),
@@ -28,14 +38,14 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             OrleansException or TimeoutException or OperationCanceledException => new ProblemDetails
             {
                 Status = 503, Title = "Hall moving to another node",
-                Detail = "大厅服务正在切换节点，请稍后重试。/ The hall is moving to another node; retry in a moment.",
+                Detail = R.Word("hall.unavailable"),
                 Extensions = { ["code"] = "hall.unavailable" },
             },
             // The database said "try again" (a deadlock victim, a failover, a busy file): nothing was committed.
             DbException { IsTransient: true } => new ProblemDetails
             {
                 Status = 503, Title = "Storage busy",
-                Detail = "数据存储暂时繁忙，请稍后重试。/ The storage is briefly busy; retry in a moment.",
+                Detail = R.Word("storage.busy"),
                 Extensions = { ["code"] = "storage.busy" },
             },
             _ => null,
@@ -50,7 +60,8 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
     }
 
-    private static ProblemDetails FromRefusal(HallException e)
+    /// <summary>The refusal worded in the request's UI culture: its detail and each field's error.</summary>
+    private ProblemDetails FromRefusal(HallException e)
     {
         var status = e.Kind switch
         {
@@ -63,7 +74,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         };
         var problem = e.Errors is null
             ? new ProblemDetails()
-            : new ValidationProblemDetails(e.Errors.ToDictionary(kv => kv.Key, kv => kv.Value));
+            : new ValidationProblemDetails(R.ErrorsOf(e)!);
         problem.Status = status;
         problem.Title = e.Kind switch
         {
@@ -73,7 +84,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             RefusalKind.Forbidden => "Forbidden",
             _ => "Refused",
         };
-        problem.Detail = e.Message;
+        problem.Detail = R.Of(e);
         problem.Extensions["code"] = e.Code;
         return problem;
     }

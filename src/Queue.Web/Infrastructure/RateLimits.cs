@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Localization;
+using Queue.Display.Shared;
 using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
@@ -37,7 +39,7 @@ public static class RateLimits
             {
                 if (ctx.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry))
                     ctx.HttpContext.Response.Headers.RetryAfter = ((int)retry.TotalSeconds).ToString();
-                await Results.Problem(statusCode: 429, title: "Too many requests", detail: "请求过于频繁，请稍后再试 / Too many requests, try again shortly.")
+                await Results.Problem(statusCode: 429, title: "Too many requests", detail: ctx.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<Refusals>>().Word("request.tooMany"))
                     .ExecuteAsync(ctx.HttpContext);
             };
             o.AddPolicy(Tickets, http => clients.PerMinute(http, options.TicketsPerMinute));

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Localization;
+using Queue.Display.Shared;
 using Microsoft.AspNetCore.SignalR;
 using Queue.Silo.Engine;
 using Queue.Silo.Ratings;
@@ -25,6 +27,6 @@ public static class PadChannel
             await hub.Groups.AddToGroupAsync(hub.Context.ConnectionId, Group(hallId, windowId));
             return view;
         }
-        catch (HallException e) { throw new HubException(e.Message); }
+        catch (HallException e) { throw new HubException(services.GetRequiredService<IStringLocalizer<Refusals>>().Of(e)); }
     }
 }

@@ -36,9 +36,9 @@ public static class RatePageForm
                 var prefix = level?.Camel() + ":";
                 tags = level is null ? [] : form["tags"].Where(t => t is not null && t.StartsWith(prefix, StringComparison.Ordinal)).Select(t => t![prefix.Length..]).Distinct().ToList();
                 if (user.Identity?.IsAuthenticated == true)
-                    throw RatingAccess.Forbidden("rating.staffCannotRate", "工作人员账号不能评价 / Hall accounts cannot rate.");
+                    throw RatingAccess.Forbidden("rating.staffCannotRate", "rating.staffCannotRate");
                 var phone = form["phone"].ToString() is { Length: > 0 } p ? p.Trim() : null;
-                var input = new RatingInput(level ?? throw HallException.Invalid("level", "请选择满意程度 / Choose a level."), tags, comment, phone);
+                var input = new RatingInput(level ?? throw HallException.Invalid("level", "invalid.level.choose"), tags, comment, phone);
                 if (form["followUp"] == "true") await ratings.FollowUpAsync(ticketId, token, input);
                 else await ratings.RateAsync(ticketId, RatingCredential.Holder(token), input);
                 return Results.Redirect($"{back}&done=1");

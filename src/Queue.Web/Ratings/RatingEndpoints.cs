@@ -73,6 +73,6 @@ public static class RatingEndpoints
     private static void RefuseAccounts(ClaimsPrincipal user)
     {
         if (user.Identity?.IsAuthenticated == true)
-            throw RatingAccess.Forbidden("rating.staffCannotRate", "Hall accounts cannot rate; ratings come from citizens only.");
+            throw RatingAccess.Forbidden("rating.staffCannotRate", "rating.staffCannotRate");
     }
 }

@@ -1,23 +1,28 @@
 using System.Globalization;
+using Queue.Silo.Engine;
 using Queue.Web.Citizen;
 
 namespace Queue.Tests.Citizen;
 
-/// <summary>A bilingual refusal is shown in the visitor's language only, whichever way the halves are joined.</summary>
+/// <summary>A refusal is shown in the visitor's language only, worded from its key and arguments.</summary>
 public sealed class CitizenTextTests
 {
     [Theory]
-    [InlineData("未找到今天在市民中心的预约。/ No booking for today at this hall.", "zh-CN", "未找到今天在市民中心的预约。")]
-    [InlineData("未找到今天在市民中心的预约。/ No booking for today at this hall.", "en", "No booking for today at this hall.")]
-    [InlineData("工作人员账号不能评价 / Hall accounts cannot rate.", "zh-CN", "工作人员账号不能评价")]
-    [InlineData("工作人员账号不能评价 / Hall accounts cannot rate.", "en", "Hall accounts cannot rate.")]
-    [InlineData("补办/转移回流", "en", "补办/转移回流")] // a slash inside one language is not the seam
-    [InlineData("Window 5 has no current ticket.", "zh-CN", "Window 5 has no current ticket.")]
-    public void TheVisitorReadsTheirHalf(string message, string culture, string shown)
+    [InlineData("zh-CN", "未找到今天在市民中心的预约。")]
+    [InlineData("en", "No booking for today at this hall.")]
+    public void TheVisitorReadsTheirLanguage(string culture, string shown)
     {
+        var refusal = new HallException(RefusalKind.NotFound, "booking.notFound", "booking.notFound", ("hall", "市民中心"));
         var before = CultureInfo.CurrentUICulture;
         CultureInfo.CurrentUICulture = new CultureInfo(culture);
-        try { Assert.Equal(shown, CitizenText.Pick(message)); }
+        try { Assert.Equal(shown, CitizenText.Of(null!, refusal)); }
         finally { CultureInfo.CurrentUICulture = before; }
+    }
+
+    [Fact]
+    public void AKeyWithoutWordingIsShownAsItIs()
+    {
+        var refusal = HallException.Invalid("name", "请填写窗口号和名称。");
+        Assert.Equal("请填写窗口号和名称。", CitizenText.Of(null!, refusal));
     }
 }

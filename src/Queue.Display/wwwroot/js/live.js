@@ -71,15 +71,18 @@ window.QueueHall = (() => {
     start();
   }
 
-  // A refusal's problem details in the page's language: the hall's messages read "中文 / English" or
-  // "中文。/ English.", as CitizenText.Pick reads them on the server; a message in one language is shown as it is.
-  const pick = (m) => {
-    const cut = m.indexOf('/ ');
-    if (cut < 0) return m;
-    return (document.documentElement.lang === 'en' ? m.slice(cut + 2) : m.slice(0, cut)).trim();
+  // The API words its refusals by Accept-Language; a page's own calls ask in the page's language (its html lang),
+  // not the browser's, so what they show matches the page.
+  const pageFetch = window.fetch.bind(window);
+  window.fetch = (input, init = {}) => {
+    const headers = new Headers(init.headers || {});
+    if (!headers.has('Accept-Language')) headers.set('Accept-Language', document.documentElement.lang || 'zh-CN');
+    return pageFetch(input, { ...init, headers });
   };
+
+  // A refusal's problem details as the server worded them: the request's culture (the page's language) decides it.
   const refusal = (p, fallback) =>
-    (p.errors ? Object.values(p.errors).flat() : [p.detail || p.title || fallback || '']).map(pick).join(' ');
+    (p.errors ? Object.values(p.errors).flat() : [p.detail || p.title || fallback || '']).join(' ');
 
   return { t, esc, initial, minutes, lineWait, linesWait, refusal, connect, labels };
 })();
