@@ -1,4 +1,5 @@
 using System.Globalization;
+using Queue.Display.Shared;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -96,9 +97,9 @@ app.UseMethodNotAllowed();
 app.UseRequestLocalization(new RequestLocalizationOptions
 {
     DefaultRequestCulture = new RequestCulture("zh-CN"),
-    SupportedCultures = [new CultureInfo("zh-CN"), new CultureInfo("en")],
-    SupportedUICultures = [new CultureInfo("zh-CN"), new CultureInfo("en")],
-    // Chinese first whatever the browser says; English only when the visitor picks it (?culture=en or the cookie).
+    SupportedCultures = [.. Languages.All],
+    SupportedUICultures = [.. Languages.All],
+    // Chinese first whatever the browser says; another language only when the visitor picks it (?culture=en or the cookie).
     // An API client (under /api only) may also ask with Accept-Language.
     RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider(), new ApiAcceptLanguageProvider()],
 });

@@ -14,6 +14,13 @@ public static class L
 {
     public static bool English => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
 
+    /// <summary>A name the hall entered: its English form on English pages when it gave one, else the Chinese.</summary>
+    public static string Name(string zh, string? en) => English && !string.IsNullOrWhiteSpace(en) ? en : zh;
+
+    /// <summary>A matter's name by id, from the hall's catalog (a ticket carries only the Chinese one).</summary>
+    public static string ServiceName(HallDetail? hall, string serviceId, string fallback) =>
+        hall?.Services.FirstOrDefault(s => s.Id == serviceId) is { } s ? Name(s.Name, s.NameEn) : fallback;
+
     public static string Of(IStringLocalizer<Texts> T, TicketStatus s) => s switch
     {
         TicketStatus.Waiting => T["等候中"],

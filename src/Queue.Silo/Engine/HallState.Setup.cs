@@ -86,24 +86,25 @@ public sealed partial class HallState
         return new CatalogImported(created, updated);
     }
 
-    public HallWindow AddWindow(string id, int number, string name, IReadOnlyCollection<string> serviceIds, HallChanges changes)
+    public HallWindow AddWindow(string id, int number, string name, string? nameEn, IReadOnlyCollection<string> serviceIds, HallChanges changes)
     {
         if (windows.ContainsKey(id)) throw HallException.Conflict("window.exists", ("id", id));
         RequireFreeNumber(number, null);
         RequireKnownServices(serviceIds);
         var window = new HallWindow(id, Hall.Id, number, name, serviceIds);
+        window.Describe(number, name, nameEn);
         windows.Add(id, window);
         changes.Add(window);
         changes.Emit(new WindowChanged(window.Id, window.State, window.ServiceIds.ToList()));
         return window;
     }
 
-    public HallWindow UpdateWindow(string id, int number, string name, IReadOnlyCollection<string> serviceIds, HallChanges changes)
+    public HallWindow UpdateWindow(string id, int number, string name, string? nameEn, IReadOnlyCollection<string> serviceIds, HallChanges changes)
     {
         var window = GetWindow(id);
         RequireFreeNumber(number, id);
         RequireKnownServices(serviceIds);
-        window.Describe(number, name);
+        window.Describe(number, name, nameEn);
         window.AssignServices(serviceIds);
         Changed(window, changes);
         return window;

@@ -91,11 +91,11 @@ public sealed class HallGrain(HallStore store, HallSnapshots snapshots, TimeProv
     public Task<HallDetail> RemoveService(string serviceId) => DetailCommand((s, c) => s.RemoveService(serviceId, c));
     public Task<CatalogImported> ImportServices(IReadOnlyList<ServiceDraft> rows) => Run((s, c) => s.ImportServices(rows, c));
 
-    public Task<HallDetail> AddWindow(string windowId, int number, string name, IReadOnlyList<string> serviceIds) =>
-        DetailCommand((s, c) => s.AddWindow(windowId, number, name, serviceIds, c));
+    public Task<HallDetail> AddWindow(string windowId, int number, string name, string? nameEn, IReadOnlyList<string> serviceIds) =>
+        DetailCommand((s, c) => s.AddWindow(windowId, number, name, nameEn, serviceIds, c));
 
-    public Task<HallDetail> UpdateWindow(string windowId, int number, string name, IReadOnlyList<string> serviceIds) =>
-        DetailCommand((s, c) => s.UpdateWindow(windowId, number, name, serviceIds, c));
+    public Task<HallDetail> UpdateWindow(string windowId, int number, string name, string? nameEn, IReadOnlyList<string> serviceIds) =>
+        DetailCommand((s, c) => s.UpdateWindow(windowId, number, name, nameEn, serviceIds, c));
 
     public Task<HallDetail> RemoveWindow(string windowId) => DetailCommand((s, c) => s.RemoveWindow(windowId, c));
 

@@ -41,8 +41,8 @@ public interface IHallGrain : IGrainWithStringKey
     Task<HallDetail> UpdateService(string serviceId, ServiceDraft draft);
     Task<HallDetail> RemoveService(string serviceId);
     Task<CatalogImported> ImportServices(IReadOnlyList<ServiceDraft> rows);
-    Task<HallDetail> AddWindow(string windowId, int number, string name, IReadOnlyList<string> serviceIds);
-    Task<HallDetail> UpdateWindow(string windowId, int number, string name, IReadOnlyList<string> serviceIds);
+    Task<HallDetail> AddWindow(string windowId, int number, string name, string? nameEn, IReadOnlyList<string> serviceIds);
+    Task<HallDetail> UpdateWindow(string windowId, int number, string name, string? nameEn, IReadOnlyList<string> serviceIds);
     Task<HallDetail> RemoveWindow(string windowId);
 
     /// <summary>

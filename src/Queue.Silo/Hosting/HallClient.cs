@@ -66,11 +66,11 @@ public sealed class HallClient(IGrainFactory grains, HallSnapshots halls, HallSt
     public async Task<HallDetail> RemoveServiceAsync(string hallId, string serviceId) => await (await HallAsync(hallId)).RemoveService(serviceId);
     public async Task<CatalogImported> ImportServicesAsync(string hallId, IReadOnlyList<ServiceDraft> rows) => await (await HallAsync(hallId)).ImportServices(rows);
 
-    public async Task<HallDetail> AddWindowAsync(string hallId, string windowId, int number, string name, IReadOnlyCollection<string> serviceIds) =>
-        await (await HallAsync(hallId)).AddWindow(windowId, number, name, [.. serviceIds]);
+    public async Task<HallDetail> AddWindowAsync(string hallId, string windowId, int number, string name, string? nameEn, IReadOnlyCollection<string> serviceIds) =>
+        await (await HallAsync(hallId)).AddWindow(windowId, number, name, nameEn, [.. serviceIds]);
 
-    public async Task<HallDetail> UpdateWindowAsync(string hallId, string windowId, int number, string name, IReadOnlyCollection<string> serviceIds) =>
-        await (await HallAsync(hallId)).UpdateWindow(windowId, number, name, [.. serviceIds]);
+    public async Task<HallDetail> UpdateWindowAsync(string hallId, string windowId, int number, string name, string? nameEn, IReadOnlyCollection<string> serviceIds) =>
+        await (await HallAsync(hallId)).UpdateWindow(windowId, number, name, nameEn, [.. serviceIds]);
 
     public async Task<HallDetail> RemoveWindowAsync(string hallId, string windowId) => await (await HallAsync(hallId)).RemoveWindow(windowId);
 

@@ -44,4 +44,21 @@ internal static class DemoCatalog
         new("tax-declare", "个人所得税汇算清缴咨询", "税务专项类", "F", 9, true,
             Guide("即办", "不收费", "《中华人民共和国个人所得税法》", ["居民身份证", "收入及扣除凭证"], CommonSteps)),
     ];
+
+    /// <summary>The demo's English names of matters (by key), categories and window kinds, as a hall would enter them.</summary>
+    public static readonly IReadOnlyDictionary<string, string> English = new Dictionary<string, string>
+    {
+        ["social-insurance"] = "Social insurance enrolment", ["medical-reimburse"] = "Medical expense reimbursement",
+        ["provident-fund"] = "Housing provident fund withdrawal", ["company-setup"] = "Company registration (one licence)",
+        ["company-change"] = "Company change registration", ["food-license"] = "Food business licence",
+        ["health-license"] = "Public venue hygiene licence", ["construction-permit"] = "Construction permit",
+        ["completion-filing"] = "Completion acceptance filing", ["residence-permit"] = "Residence permit",
+        ["exit-entry"] = "Exit and entry documents", ["invoice"] = "Invoices: issue and agency",
+        ["tax-declare"] = "Individual income tax annual filing advice",
+        ["社会民生类"] = "Social services", ["企业设立类"] = "Starting a business", ["经营许可类"] = "Business licences",
+        ["工程建设类"] = "Construction projects", ["公安专项类"] = "Public security", ["税务专项类"] = "Taxation",
+        ["综合窗口"] = "General service", ["社会民生"] = "Social services", ["企业开办"] = "Starting a business",
+        ["经营许可"] = "Business licences", ["工程建设"] = "Construction projects", ["公安出入境"] = "Exit and entry",
+        ["公安户政"] = "Household registration", ["税务"] = "Taxation", ["企业综合"] = "Business services",
+    };
 }

@@ -49,6 +49,7 @@ public sealed class DemoSeed(IDbContextFactory<QueueDb> dbs, IOptions<DemoSeedOp
         {
             var n = i + 1;
             var window = new HallWindow($"{city.Id}-w{n:D2}", city.Id, n, $"{n}号{cityWindows[i].Name}", cityWindows[i].Services);
+            window.Describe(n, window.Name, $"{DemoCatalog.English[cityWindows[i].Name]} {n}");
             var staff = new Account($"staff{n:D2}", $"staff{n:D2}", Role.Staff, StaffNames[i % StaffNames.Length], city.Id, window.Id) { StaffNumber = $"JC{1000 + n}" };
             AccountService.SetPassword(staff, password);
             // Opened for its staff, nobody at it yet: it serves and enters estimates once someone acts there (HallWindow.Attended).
@@ -61,6 +62,7 @@ public sealed class DemoSeed(IDbContextFactory<QueueDb> dbs, IOptions<DemoSeedOp
         for (var n = 1; n <= 4; n++)
         {
             var window = new HallWindow($"{town.Id}-w{n:D2}", town.Id, n, n <= 2 ? $"{n}号综合窗口" : $"{n}号社保医保", n <= 2 ? townServices.Select(s => s.Id) : townServices.Where(s => s.Category == "社会民生类").Select(s => s.Id));
+            window.Describe(n, window.Name, n <= 2 ? $"General service {n}" : $"Social and medical insurance {n}");
             window.Open(null);
             db.Windows.Add(window);
         }
@@ -68,6 +70,7 @@ public sealed class DemoSeed(IDbContextFactory<QueueDb> dbs, IOptions<DemoSeedOp
         for (var n = 1; n <= 2; n++)
         {
             var window = new HallWindow($"{village.Id}-w{n:D2}", village.Id, n, $"{n}号代办窗口", villageServices.Select(s => s.Id));
+            window.Describe(n, window.Name, $"Errands on your behalf {n}");
             window.Open(null);
             db.Windows.Add(window);
         }
@@ -97,7 +100,10 @@ public sealed class DemoSeed(IDbContextFactory<QueueDb> dbs, IOptions<DemoSeedOp
 
     private static List<Service> AddServices(QueueDb db, string hallId, IEnumerable<DemoCatalog.Item> items)
     {
-        var list = items.Select((i, n) => new Service($"{hallId}-{i.Key}", hallId, i.Name, i.Category, i.Prefix, i.Minutes, i.Guide, i.Bookable) { SortOrder = n }).ToList();
+        var list = items.Select((i, n) => new Service($"{hallId}-{i.Key}", hallId, i.Name, i.Category, i.Prefix, i.Minutes, i.Guide, i.Bookable)
+        {
+            SortOrder = n, NameEn = DemoCatalog.English.GetValueOrDefault(i.Key), CategoryEn = DemoCatalog.English.GetValueOrDefault(i.Category),
+        }).ToList();
         db.Services.AddRange(list);
         return list;
     }

@@ -27,6 +27,9 @@ public sealed class Service
     /// <summary>主题, e.g. 社会民生类.</summary>
     public string Category { get; private set; } = "";
 
+    /// <summary>The category's English name, when the hall gives one.</summary>
+    public string? CategoryEn { get; set; }
+
     /// <summary>Ticket prefix letter(s); numbers restart per prefix every business day.</summary>
     public string Prefix { get; private set; } = "";
 
@@ -42,6 +45,7 @@ public sealed class Service
         Name = draft.Name;
         NameEn = draft.NameEn;
         Category = draft.Category;
+        CategoryEn = draft.CategoryEn;
         Prefix = draft.Prefix;
         NormMinutes = draft.NormMinutes;
         Bookable = draft.Bookable;

@@ -1,4 +1,5 @@
 namespace Queue.Silo.Services;
 
 /// <summary>A matter as an administrator enters it (form, API or one row of an imported catalog), already checked field by field.</summary>
-public sealed record ServiceDraft(string? Id, string Name, string? NameEn, string Category, string Prefix, double NormMinutes, bool Bookable, ServiceGuide Guide);
+public sealed record ServiceDraft(string? Id, string Name, string? NameEn, string Category, string Prefix, double NormMinutes, bool Bookable, ServiceGuide Guide,
+    string? CategoryEn = null);

@@ -98,6 +98,16 @@ public sealed class SchemaMigrator(IDbContextFactory<QueueDb> dbs, ILogger<Schem
             ALTER TABLE hall_opening_hours ADD COLUMN "BreakStarts" time without time zone NULL;
             ALTER TABLE hall_opening_hours ADD COLUMN "BreakEnds" time without time zone NULL;
             """),
+        // English names of windows and categories (issue 17, decision 0106); older halls have none and show the Chinese.
+        new(8, "windows.NameEn, services.CategoryEn",
+            """
+            ALTER TABLE "windows" ADD COLUMN "NameEn" TEXT NULL;
+            ALTER TABLE "services" ADD COLUMN "CategoryEn" TEXT NULL;
+            """,
+            """
+            ALTER TABLE windows ADD COLUMN "NameEn" text NULL;
+            ALTER TABLE services ADD COLUMN "CategoryEn" text NULL;
+            """),
     ];
 
     public static int LatestVersion => Upgrades.Count == 0 ? 1 : Upgrades[^1].Version;

@@ -64,9 +64,9 @@ public sealed class HallSnapshot
         var hall = state.Hall;
         var services = state.Services.OrderBy(s => s.SortOrder).ThenBy(s => s.Prefix).ThenBy(s => s.Id, StringComparer.Ordinal).ToList();
         var windows = state.Windows.OrderBy(w => w.Number).Select(w => new WindowView(w.Id, w.HallId, w.Number, w.Name, w.ServiceIds.ToList(), w.State,
-            w.CurrentTicketId, w.CurrentTicketId is { } c ? state.FindTicket(c)?.Number : null, w.StaffId)).ToList();
+            w.CurrentTicketId, w.CurrentTicketId is { } c ? state.FindTicket(c)?.Number : null, w.StaffId) { NameEn = w.NameEn }).ToList();
         var detail = new HallDetail(hall.Id, hall.Name, hall.Level, hall.ParentId, hall.RegionCode, hall.Address, hall.Settings,
-            services.Select(s => new ServiceView(s.Id, s.Name, s.Category, s.Prefix, s.Bookable, s.NormMinutes, s.Guide)).ToList(), windows);
+            services.Select(s => new ServiceView(s.Id, s.Name, s.Category, s.Prefix, s.Bookable, s.NormMinutes, s.Guide) { NameEn = s.NameEn, CategoryEn = s.CategoryEn }).ToList(), windows);
 
         var estimates = state.Predictor.EstimateWaiting(state, now);
         var (lines, moved) = Lines(state, previous is not null && touched is not null ? previous.lines : null, touched);
@@ -128,12 +128,15 @@ public sealed class HallSnapshot
         var queues = services.Select(s => new ServiceQueue(s.Id, s.Name, s.Category, lines.TryGetValue(s.Id, out var line) ? line.Count : 0,
             state.Predictor.EstimateNew(state, s.Id, now) is { } minutes ? (int)Math.Ceiling(minutes) : null)
             {
+                ServiceNameEn = s.NameEn,
+                CategoryEn = s.CategoryEn,
                 OpenWindows = state.Windows.Count(w => w.Serves(s.Id) && w.Attended),
                 PausedWindows = state.Windows.Count(w => w.Serves(s.Id) && w.State == WindowState.Paused),
             }).ToList();
         var callOrders = state.Dispatch is EngineDispatch dispatch ? dispatch.CallOrders(state, lines, now, WindowDesk.Ordered) : null;
         var boardWindows = windows.Select(w => new BoardWindow(w.Id, w.Number, w.Name, w.State, w.TicketNumber)
         {
+            NameEn = w.NameEn,
             TicketStatus = w.CurrentTicketId is { } cur ? state.FindTicket(cur)?.Status : null,
             CallOrder = callOrders?.GetValueOrDefault(w.Id)?.Select(t => t.Id).ToList() ?? [],
         }).ToList();

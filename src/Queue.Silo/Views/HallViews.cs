@@ -17,11 +17,19 @@ public sealed record HallSummary(string Id, string Name, HallLevel Level, string
     public int UnservedWaiting { get; init; }
 }
 
-public sealed record ServiceView(string Id, string Name, string Category, string Prefix, bool Bookable, double NormMinutes, ServiceGuide Guide);
+public sealed record ServiceView(string Id, string Name, string Category, string Prefix, bool Bookable, double NormMinutes, ServiceGuide Guide)
+{
+    /// <summary>The English names the hall gave, if any (English pages show the Chinese ones otherwise).</summary>
+    public string? NameEn { get; init; }
+    public string? CategoryEn { get; init; }
+}
 
 [Immutable]
 public sealed record WindowView(string Id, string HallId, int Number, string Name, IReadOnlyList<string> ServiceIds, WindowState State,
-    Guid? CurrentTicketId, string? TicketNumber, string? StaffId);
+    Guid? CurrentTicketId, string? TicketNumber, string? StaffId)
+{
+    public string? NameEn { get; init; }
+}
 
 public sealed record HallDetail(string Id, string Name, HallLevel Level, string? ParentId, string RegionCode, string Address,
     HallSettings Settings, IReadOnlyList<ServiceView> Services, IReadOnlyList<WindowView> Windows);
@@ -35,12 +43,16 @@ public sealed record RecentCall(string TicketNumber, int WindowNumber, string Wi
 /// </summary>
 public sealed record ServiceQueue(string ServiceId, string ServiceName, string Category, int Count, int? EstimatedWaitMinutes)
 {
+    public string? ServiceNameEn { get; init; }
+    public string? CategoryEn { get; init; }
     public int OpenWindows { get; init; }
     public int PausedWindows { get; init; }
 }
 
 public sealed record BoardWindow(string Id, int Number, string Name, WindowState State, string? TicketNumber)
 {
+    public string? NameEn { get; init; }
+
     /// <summary>Called (the citizen is on the way) or serving; lets a window display say which.</summary>
     public TicketStatus? TicketStatus { get; init; }
 

@@ -28,6 +28,9 @@ public sealed class HallWindow
     public string HallId { get; private set; } = "";
     public int Number { get; private set; }
     public string Name { get; private set; } = "";
+
+    /// <summary>The English name, when the hall gives one; English pages show the Chinese name otherwise.</summary>
+    public string? NameEn { get; private set; }
     public List<string> ServiceIds { get; private set; } = [];
     public WindowState State { get; private set; } = WindowState.Closed;
     public Guid? CurrentTicketId { get; private set; }
@@ -86,8 +89,9 @@ public sealed class HallWindow
     }
 
     /// <summary>A new number or name from the administrator; the window's state and ticket stay.</summary>
-    internal void Describe(int number, string name)
+    internal void Describe(int number, string name, string? nameEn)
     {
+        NameEn = nameEn;
         Number = number;
         Name = name;
     }

@@ -13,7 +13,7 @@ public static class CatalogColumns
     [
         ("id", "事项编码"), ("category", "主题"), ("prefix", "号票前缀"), ("name", "事项名称"), ("nameEn", "英文名称"),
         ("normMinutes", "标准办理分钟"), ("bookable", "可预约"), ("materials", "申请材料"), ("steps", "办理流程"),
-        ("timeLimit", "办理时限"), ("fee", "收费标准"), ("basis", "设定依据"),
+        ("timeLimit", "办理时限"), ("fee", "收费标准"), ("basis", "设定依据"), ("categoryEn", "主题英文名称"),
     ];
 
     public static IReadOnlyList<string> Headers => [.. All.Select(c => $"{c.Zh}({c.Key})")];
@@ -21,7 +21,7 @@ public static class CatalogColumns
     public static IReadOnlyList<string> Row(Service s) =>
     [
         s.Id, s.Category, s.Prefix, s.Name, s.NameEn ?? "", s.NormMinutes.ToString(CultureInfo.InvariantCulture), s.Bookable ? "是" : "否",
-        string.Join('\n', s.Guide.Materials), string.Join('\n', s.Guide.Steps), s.Guide.TimeLimit, s.Guide.Fee, s.Guide.Basis,
+        string.Join('\n', s.Guide.Materials), string.Join('\n', s.Guide.Steps), s.Guide.TimeLimit, s.Guide.Fee, s.Guide.Basis, s.CategoryEn ?? "",
     ];
 
     /// <summary>Column index of each key in a header row; errors name the columns that are missing or unknown.</summary>
@@ -59,7 +59,7 @@ public static class CatalogColumns
             var other => Invalid(errors, other),
         };
         return ServiceFields.Check(errors, Cell("id"), Cell("name"), Cell("nameEn"), Cell("category"), Cell("prefix"), minutes,
-            bookable, Lines(Cell("materials")), Lines(Cell("steps")), Cell("timeLimit"), Cell("fee"), Cell("basis"));
+            bookable, Lines(Cell("materials")), Lines(Cell("steps")), Cell("timeLimit"), Cell("fee"), Cell("basis"), Cell("categoryEn"));
     }
 
     private static bool? Invalid(FieldErrors errors, string value)

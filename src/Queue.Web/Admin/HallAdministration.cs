@@ -129,24 +129,24 @@ public sealed class HallAdministration(HallClient halls, HallSnapshots snapshots
         return [.. list.OrderBy(s => s.SortOrder).ThenBy(s => s.Prefix).ThenBy(s => s.Id, StringComparer.Ordinal)];
     }
 
-    public async Task<WindowView> AddWindowAsync(ClaimsPrincipal user, string hallId, string? id, int number, string name, IReadOnlyList<string> serviceIds, CancellationToken ct = default)
+    public async Task<WindowView> AddWindowAsync(ClaimsPrincipal user, string hallId, string? id, int number, string name, string? nameEn, IReadOnlyList<string> serviceIds, CancellationToken ct = default)
     {
         await RequireAsync(user, hallId, ct);
         var windowId = id ?? $"{hallId}-w{number:D2}";
         await using (var db = await dbs.CreateDbContextAsync(ct))
             if (await db.Windows.AnyAsync(w => w.Id == windowId && w.HallId != hallId, ct))
                 throw HallException.Conflict("window.idTaken", ("id", windowId));
-        var detail = await halls.AddWindowAsync(hallId, windowId, number, name, serviceIds);
+        var detail = await halls.AddWindowAsync(hallId, windowId, number, name, nameEn, serviceIds);
         var created = detail.Windows.First(w => w.Id == windowId);
         await audit.WriteAsync(AuditActor.Of(user), hallId, "window.create", $"window:{windowId}", null, WindowAudit.Of(created), ct);
         return created;
     }
 
-    public async Task<WindowView> UpdateWindowAsync(ClaimsPrincipal user, string hallId, string windowId, int number, string name, IReadOnlyList<string> serviceIds, CancellationToken ct = default)
+    public async Task<WindowView> UpdateWindowAsync(ClaimsPrincipal user, string hallId, string windowId, int number, string name, string? nameEn, IReadOnlyList<string> serviceIds, CancellationToken ct = default)
     {
         await RequireAsync(user, hallId, ct);
         var before = (await halls.SnapshotAsync(hallId)).Detail.Windows.FirstOrDefault(w => w.Id == windowId) ?? throw HallException.NotFound("window", windowId);
-        var detail = await halls.UpdateWindowAsync(hallId, windowId, number, name, serviceIds);
+        var detail = await halls.UpdateWindowAsync(hallId, windowId, number, name, nameEn, serviceIds);
         var after = detail.Windows.First(w => w.Id == windowId);
         await audit.WriteAsync(AuditActor.Of(user), hallId, "window.update", $"window:{windowId}", WindowAudit.Of(before), WindowAudit.Of(after), ct);
         return after;
@@ -213,7 +213,7 @@ public sealed class HallAdministration(HallClient halls, HallSnapshots snapshots
             throw HallException.Conflict("service.hasBookings", ("open", open));
     }
 
-    private static ServiceDraft Draft(Service s) => new(s.Id, s.Name, s.NameEn, s.Category, s.Prefix, s.NormMinutes, s.Bookable, s.Guide);
+    private static ServiceDraft Draft(Service s) => new(s.Id, s.Name, s.NameEn, s.Category, s.Prefix, s.NormMinutes, s.Bookable, s.Guide, s.CategoryEn);
 
     private static HallProfile Profile(HallDetail d) => new(d.Name, d.Level, d.ParentId, d.RegionCode, d.Address, d.Settings);
 

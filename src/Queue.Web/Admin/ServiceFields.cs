@@ -10,7 +10,7 @@ public static partial class ServiceFields
     public const int MaxListItems = 100;
 
     public static ServiceDraft Check(FieldErrors errors, string? id, string? name, string? nameEn, string? category, string? prefix,
-        double? normMinutes, bool? bookable, IReadOnlyList<string>? materials, IReadOnlyList<string>? steps, string? timeLimit, string? fee, string? basis)
+        double? normMinutes, bool? bookable, IReadOnlyList<string>? materials, IReadOnlyList<string>? steps, string? timeLimit, string? fee, string? basis, string? categoryEn = null)
     {
         var checkedId = errors.Id(id, "id");
         var n = errors.Text(name, "name", 200, required: true) ?? "";
@@ -28,7 +28,8 @@ public static partial class ServiceFields
             Fee = errors.Text(fee, "guide.fee", 200) ?? "",
             Basis = errors.Text(basis, "guide.basis", 1000) ?? "",
         };
-        return new ServiceDraft(checkedId, n, en, c, p, minutes, bookable ?? false, guide);
+        var cEn = errors.Text(categoryEn, "categoryEn", 50);
+        return new ServiceDraft(checkedId, n, en is { Length: > 0 } ? en : null, c, p, minutes, bookable ?? false, guide, cEn is { Length: > 0 } ? cEn : null);
     }
 
     private static List<string> List(FieldErrors errors, IReadOnlyList<string>? items, string field)

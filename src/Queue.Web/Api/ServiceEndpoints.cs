@@ -14,7 +14,8 @@ public sealed record GuideRequest(List<string>? Materials, List<string>? Steps, 
 
 /// <summary>A matter (事项); <c>id</c> left out is generated.</summary>
 public sealed record ServiceRequest(string? Id, [property: Required] string? Name, string? NameEn, [property: Required] string? Category,
-    [property: Required] string? Prefix, [property: Required] double? NormMinutes, [property: Required] bool? Bookable, GuideRequest? Guide);
+    [property: Required] string? Prefix, [property: Required] double? NormMinutes, [property: Required] bool? Bookable, GuideRequest? Guide,
+    string? CategoryEn = null);
 
 /// <summary>The catalog upload: one form field <c>file</c>, an .xlsx or .csv of the columns an export writes.</summary>
 public sealed record CatalogUpload([property: Required] IFormFile? File);
@@ -93,7 +94,7 @@ public static class ServiceEndpoints
         var errors = new FieldErrors();
         var g = req.Guide;
         var draft = ServiceFields.Check(errors, pathId ?? req.Id, req.Name, req.NameEn, req.Category, req.Prefix, req.NormMinutes, req.Bookable,
-            g?.Materials, g?.Steps, g?.TimeLimit, g?.Fee, g?.Basis);
+            g?.Materials, g?.Steps, g?.TimeLimit, g?.Fee, g?.Basis, req.CategoryEn);
         errors.ThrowIfAny();
         return draft;
     }

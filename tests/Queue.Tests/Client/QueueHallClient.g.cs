@@ -12683,6 +12683,9 @@ namespace Queue.Tests.Client.Generated
         [System.Text.Json.Serialization.JsonPropertyName("ticketNumber")]
         public string? TicketNumber { get; set; } = default!;
 
+        [System.Text.Json.Serialization.JsonPropertyName("nameEn")]
+        public string? NameEn { get; set; } = default!;
+
         [System.Text.Json.Serialization.JsonPropertyName("ticketStatus")]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TicketStatus>))]
         public TicketStatus? TicketStatus { get; set; } = default!;
@@ -14826,6 +14829,12 @@ namespace Queue.Tests.Client.Generated
         [System.Text.Json.Serialization.JsonPropertyName("estimatedWaitMinutes")]
         public int? EstimatedWaitMinutes { get; set; } = default!;
 
+        [System.Text.Json.Serialization.JsonPropertyName("serviceNameEn")]
+        public string? ServiceNameEn { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("categoryEn")]
+        public string? CategoryEn { get; set; } = default!;
+
         [System.Text.Json.Serialization.JsonPropertyName("openWindows")]
         public int OpenWindows { get; set; } = default!;
 
@@ -14874,6 +14883,9 @@ namespace Queue.Tests.Client.Generated
         [System.Text.Json.Serialization.JsonPropertyName("guide")]
         public GuideRequest? Guide { get; set; } = default!;
 
+        [System.Text.Json.Serialization.JsonPropertyName("categoryEn")]
+        public string? CategoryEn { get; set; } = default!;
+
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
         [System.Text.Json.Serialization.JsonExtensionData]
@@ -14914,6 +14926,12 @@ namespace Queue.Tests.Client.Generated
         [System.Text.Json.Serialization.JsonPropertyName("guide")]
         [System.ComponentModel.DataAnnotations.Required]
         public ServiceGuide Guide { get; set; } = new ServiceGuide();
+
+        [System.Text.Json.Serialization.JsonPropertyName("nameEn")]
+        public string? NameEn { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("categoryEn")]
+        public string? CategoryEn { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -15381,6 +15399,9 @@ namespace Queue.Tests.Client.Generated
         [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.ICollection<string> ServiceIds { get; set; } = new System.Collections.ObjectModel.Collection<string>();
 
+        [System.Text.Json.Serialization.JsonPropertyName("nameEn")]
+        public string? NameEn { get; set; } = default!;
+
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
         [System.Text.Json.Serialization.JsonExtensionData]
@@ -15496,6 +15517,9 @@ namespace Queue.Tests.Client.Generated
 
         [System.Text.Json.Serialization.JsonPropertyName("staffId")]
         public string? StaffId { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("nameEn")]
+        public string? NameEn { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 

@@ -77,7 +77,7 @@ public sealed partial class ResourceCatalogTests
     [GeneratedRegex("""\bT\[((?:[^\]"]|"(?:[^"\\]|\\.)*")*?)(?:,[^\]]*)?\]""")]
     private static partial Regex IndexerPattern();
 
-    [GeneratedRegex(""""((?:[^"\\]|\\.)*)"""")]
+    [GeneratedRegex("\"((?:[^\"\\\\]|\\\\.)*)\"")]
     private static partial Regex LiteralPattern();
 
     [GeneratedRegex(@"\{(\d+)(?::[^}]*)?\}")]

@@ -115,7 +115,8 @@
     $('ahead').textContent = k.peopleAhead ?? 0;
     $('eta').textContent = k.estimatedWaitMinutes ?? '—';
     $('no-window').hidden = !(waiting && k.estimatedWaitMinutes == null);
-    $('service').textContent = k.serviceName;
+    // The page names the matter in its language; only a ticket moved to another matter takes the engine's (Chinese) name.
+    if ($('service').dataset.serviceId !== k.serviceId) { $('service').textContent = k.serviceName; $('service').dataset.serviceId = k.serviceId; }
     if (isCalled) {
       $('window').textContent = t('goToWindow').replace('{0}', k.windowNumber);
       $('window-name').textContent = k.windowName ?? '';

@@ -28,9 +28,11 @@
       .map(w => `<div class="window-tile state-${esc(w.state)}" data-window-id="${esc(w.id)}"><div class="w-number">${esc(t('windowShort').replace('{0}', w.number))}</div><div class="w-ticket">${esc(w.ticketNumber ?? t('state.' + w.state))}</div></div>`).join('');
     const byCategory = new Map();
     for (const q of board.waiting) {
-      const c = byCategory.get(q.category) ?? { count: 0, queues: [] };
+      // English pages name a category in English when the hall gave one (L.Name on the server).
+      const category = document.documentElement.lang === 'en' && q.categoryEn ? q.categoryEn : q.category;
+      const c = byCategory.get(category) ?? { count: 0, queues: [] };
       c.count += q.count; c.queues.push(q);
-      byCategory.set(q.category, c);
+      byCategory.set(category, c);
     }
     $('waiting').innerHTML = [...byCategory]
       .map(([name, c]) => `<tr><td>${esc(name)}</td><td class="num">${c.count}</td><td>${esc(linesWait(c.queues))}</td></tr>`).join('');

@@ -6,6 +6,7 @@ public sealed class MatterForm
     public string Name { get; set; } = "";
     public string? NameEn { get; set; }
     public string Category { get; set; } = "";
+    public string? CategoryEn { get; set; }
     public string Prefix { get; set; } = "";
     public double NormMinutes { get; set; } = 10;
     public bool Bookable { get; set; }
