@@ -60,9 +60,9 @@ public sealed class HallCalendar(IDbContextFactory<QueueDb> dbs, TimeProvider ti
     /// <summary>Replaces the weekly opening hours; weekdays left out are closed.</summary>
     public async Task<WorkingCalendar> SetHoursAsync(string hallId, IReadOnlyList<OpeningHours> weekly, CancellationToken ct = default)
     {
-        if (weekly.GroupBy(h => h.Weekday).Any(g => g.Count() > 1)) throw HallException.Invalid("hours", "Each weekday may appear once.");
+        if (weekly.GroupBy(h => h.Weekday).Any(g => g.Count() > 1)) throw HallException.Invalid("hours", "invalid.hours.weekdayTwice");
         if (weekly.FirstOrDefault(h => h.Fault() is not null) is { } wrong && wrong.Fault() is { } fault) throw wrong.Refusal("hours", fault.Key);
-        if (weekly.Any(h => h.HallId != hallId)) throw HallException.Invalid("hours", "Hours belong to another hall.");
+        if (weekly.Any(h => h.HallId != hallId)) throw HallException.Invalid("hours", "invalid.hours.otherHall");
         await using var db = await dbs.CreateDbContextAsync(ct);
         await RequireHallAsync(db, hallId, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);

@@ -61,9 +61,9 @@ public sealed partial class HallState
     /// </summary>
     public CatalogImported ImportServices(IReadOnlyList<ServiceDraft> rows, HallChanges changes)
     {
-        var ids = rows.Select(r => r.Id ?? throw HallException.Invalid("file", "Every imported matter needs an id.")).ToList();
+        var ids = rows.Select(r => r.Id ?? throw HallException.Invalid("file", "invalid.file.idMissing")).ToList();
         if (ids.GroupBy(i => i).FirstOrDefault(g => g.Count() > 1) is { } twice)
-            throw HallException.Invalid("file", $"The id {twice.Key} appears twice.");
+            throw HallException.Invalid("file", "invalid.file.idTwice", ("id", twice.Key));
         var (created, updated) = (0, 0);
         for (var i = 0; i < rows.Count; i++)
         {
@@ -137,6 +137,6 @@ public sealed partial class HallState
     private void RequireKnownServices(IReadOnlyCollection<string> serviceIds)
     {
         var unknown = serviceIds.Where(s => !services.ContainsKey(s)).ToList();
-        if (unknown.Count > 0) throw HallException.Invalid("serviceIds", $"Unknown services: {string.Join(", ", unknown.Take(10))}.");
+        if (unknown.Count > 0) throw HallException.Invalid("serviceIds", "invalid.serviceIds.unknown", ("services", string.Join(", ", unknown.Take(10))));
     }
 }

@@ -235,7 +235,7 @@ public sealed partial class HallState
     {
         var window = GetWindow(windowId);
         var unknown = serviceIds.Where(id => !services.ContainsKey(id)).ToList();
-        if (unknown.Count > 0) throw HallException.Invalid("serviceIds", $"Unknown services: {string.Join(", ", unknown)}.");
+        if (unknown.Count > 0) throw HallException.Invalid("serviceIds", "invalid.serviceIds.unknown", ("services", string.Join(", ", unknown)));
         return ChangeWindow(windowId, changes, w => w.AssignServices(serviceIds));
     }
 

@@ -12,8 +12,8 @@ public static class HallNotices
     public static IReadOnlyList<string> Lines(string? text)
     {
         var lines = (text ?? "").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
-        if (lines.Count > MaxLines) throw HallException.Invalid("text", $"At most {MaxLines} notice lines.");
-        if (lines.Any(l => l.Length > MaxLineLength)) throw HallException.Invalid("text", $"A notice line has at most {MaxLineLength} characters.");
+        if (lines.Count > MaxLines) throw HallException.Invalid("text", "invalid.text.tooManyLines", ("most", MaxLines));
+        if (lines.Any(l => l.Length > MaxLineLength)) throw HallException.Invalid("text", "invalid.text.lineTooLong", ("most", MaxLineLength));
         return lines;
     }
 }

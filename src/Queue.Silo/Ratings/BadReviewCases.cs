@@ -28,7 +28,7 @@ public sealed class BadReviewCases(IDbContextFactory<QueueDb> dbs, IWorkingDays 
     /// <summary>One step of the workflow by a person. Refuses a step the case's state does not allow (409).</summary>
     public async Task<BadReviewCase> ActAsync(Guid caseId, CaseAction action, CaseActor actor, string note, CancellationToken ct = default)
     {
-        if (string.IsNullOrWhiteSpace(note)) throw HallException.Invalid("note", "Say what was done (note).");
+        if (string.IsNullOrWhiteSpace(note)) throw HallException.Invalid("note", "invalid.note.whatWasDone");
         await using var db = await dbs.CreateDbContextAsync(ct);
         var c = await db.Set<BadReviewCase>().FirstOrDefaultAsync(x => x.Id == caseId, ct) ?? throw HallException.NotFound("case", caseId.ToString());
         if (action is CaseAction.Uphold or CaseAction.Exclude && c.State == BadReviewState.Appealed)
@@ -49,7 +49,7 @@ public sealed class BadReviewCases(IDbContextFactory<QueueDb> dbs, IWorkingDays 
                 var rating = await db.Set<Rating>().FirstAsync(r => r.Id == c.RatingId, ct);
                 rating.Exclude(note, now);
                 break;
-            default: throw HallException.Invalid("action", $"{action} is not a step a person takes.");
+            default: throw HallException.Invalid("action", "invalid.action.notManual", ("action", action));
         }
         db.Add(Step(c, action, actor, now, note.Trim()));
         await SaveAsync(db, c, ct);

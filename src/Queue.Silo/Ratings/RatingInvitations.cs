@@ -33,7 +33,7 @@ public sealed class RatingInvitations(IDataProtectionProvider protection, TimePr
         if (parts.Length != 4 || parts[0] != ticketId.ToString("N")) throw HallException.NotFound("ticket", ticketId.ToString());
         var expires = new DateTimeOffset(long.Parse(parts[3], CultureInfo.InvariantCulture), TimeSpan.Zero);
         if (time.GetUtcNow() > expires)
-            throw new HallException(RefusalKind.Gone, "rating.invitationExpired", "The invitation to rate this ticket has expired; the citizen can still rate on the phone.");
+            throw new HallException(RefusalKind.Gone, "rating.invitationExpired", "rating.invitationExpired");
         return (parts[1], parts[2]);
     }
 }

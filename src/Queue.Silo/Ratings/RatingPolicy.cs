@@ -47,17 +47,17 @@ public sealed record RatingPolicy
     /// <summary>Refuses a policy that would break scoring or rating.</summary>
     public void Check()
     {
-        if (Weights.Count != 5 || Weights.Any(w => w is < 0 or > 100)) throw Engine.HallException.Invalid("weights", "Five weights between 0 and 100 are needed.");
-        if (Weights.Max() == 0) throw Engine.HallException.Invalid("weights", "At least one weight must be above 0; scores are a share of the top weight.");
-        if (DefaultLevel.IsBad()) throw Engine.HallException.Invalid("defaultLevel", "A default rating cannot be a 差评.");
-        if (DefaultAfterDays is < 1 or > 90) throw Engine.HallException.Invalid("defaultAfterDays", "defaultAfterDays must be 1…90.");
-        if (CommentMaxLength is < 0 or > 2000) throw Engine.HallException.Invalid("commentMaxLength", "commentMaxLength must be 0…2000.");
-        if (InvitationSeconds is < 30 or > 1800) throw Engine.HallException.Invalid("invitationSeconds", "invitationSeconds must be 30…1800.");
-        if (ReminderWorkingDays is < 0 or > 30 || RedAfterWorkingDays is < 0 or > 60) throw Engine.HallException.Invalid("reminderWorkingDays", "Reminder and escalation days are out of range.");
+        if (Weights.Count != 5 || Weights.Any(w => w is < 0 or > 100)) throw Engine.HallException.Invalid("weights", "invalid.weights.five");
+        if (Weights.Max() == 0) throw Engine.HallException.Invalid("weights", "invalid.weights.allZero");
+        if (DefaultLevel.IsBad()) throw Engine.HallException.Invalid("defaultLevel", "invalid.defaultLevel.bad");
+        if (DefaultAfterDays is < 1 or > 90) throw Engine.HallException.Invalid("defaultAfterDays", "invalid.defaultAfterDays.range");
+        if (CommentMaxLength is < 0 or > 2000) throw Engine.HallException.Invalid("commentMaxLength", "invalid.commentMaxLength.range");
+        if (InvitationSeconds is < 30 or > 1800) throw Engine.HallException.Invalid("invitationSeconds", "invalid.invitationSeconds.range");
+        if (ReminderWorkingDays is < 0 or > 30 || RedAfterWorkingDays is < 0 or > 60) throw Engine.HallException.Invalid("reminderWorkingDays", "invalid.reminderWorkingDays.range");
         foreach (var (key, tags) in Tags)
         {
-            if (RatingLevels.All.All(l => l.Camel() != key)) throw Engine.HallException.Invalid("tags", $"Unknown level '{key}'.");
-            if (tags.Count > 20 || tags.Any(t => string.IsNullOrWhiteSpace(t) || t.Length > 20)) throw Engine.HallException.Invalid("tags", "Up to 20 tags of 1…20 characters per level.");
+            if (RatingLevels.All.All(l => l.Camel() != key)) throw Engine.HallException.Invalid("tags", "invalid.tags.level", ("level", key));
+            if (tags.Count > 20 || tags.Any(t => string.IsNullOrWhiteSpace(t) || t.Length > 20)) throw Engine.HallException.Invalid("tags", "invalid.tags.shape");
         }
     }
 }

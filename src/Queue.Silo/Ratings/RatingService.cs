@@ -81,7 +81,7 @@ public sealed class RatingService(IDbContextFactory<QueueDb> dbs, RatingInvitati
 
     private RatingChannel Authorize(Ticket ticket, RatingCredential credential)
     {
-        if (credential.Token is not null && credential.Invitation is not null) throw HallException.Invalid("token", "Send the ticket token or the pad invitation, not both.");
+        if (credential.Token is not null && credential.Invitation is not null) throw HallException.Invalid("token", "invalid.token.both");
         if (credential.Invitation is not null)
         {
             var (hallId, windowId) = invitations.Check(credential.Invitation, ticket.Id);
@@ -96,12 +96,12 @@ public sealed class RatingService(IDbContextFactory<QueueDb> dbs, RatingInvitati
     /// <summary>Refuses what the policy does not allow; answers the input with the call-back number normalised (<see cref="CallBackPhone"/>).</summary>
     private static RatingInput Check(RatingInput input, RatingPolicy policy)
     {
-        if (!Enum.IsDefined(input.Level)) throw HallException.Invalid("level", "Unknown level.");
-        if (input.Tags.Count > MaxTags) throw HallException.Invalid("tags", $"At most {MaxTags} tags.");
+        if (!Enum.IsDefined(input.Level)) throw HallException.Invalid("level", "invalid.level.unknown");
+        if (input.Tags.Count > MaxTags) throw HallException.Invalid("tags", "invalid.tags.tooMany", ("most", MaxTags));
         var allowed = policy.TagsFor(input.Level);
         var unknown = input.Tags.Where(t => !allowed.Contains(t)).ToList();
-        if (unknown.Count > 0) throw HallException.Invalid("tags", $"Not a tag of this level: {string.Join(", ", unknown)}.");
-        if (input.Comment is { } c && c.Length > policy.CommentMaxLength) throw HallException.Invalid("comment", $"The comment is longer than {policy.CommentMaxLength} characters.");
+        if (unknown.Count > 0) throw HallException.Invalid("tags", "invalid.tags.notOfLevel", ("tags", string.Join(", ", unknown)));
+        if (input.Comment is { } c && c.Length > policy.CommentMaxLength) throw HallException.Invalid("comment", "invalid.comment.tooLong", ("most", policy.CommentMaxLength));
         if (input.Phone is null) return input;
         var phone = CallBackPhone.Normalize(input.Phone)
             ?? throw HallException.Invalid("phone", "invalid.phone.callback");

@@ -11,7 +11,7 @@ public sealed record ScorePeriod(string Kind, DateOnly From, DateOnly To)
         "day" => new("day", day, day),
         "week" => Week(day),
         "month" => new("month", new DateOnly(day.Year, day.Month, 1), new DateOnly(day.Year, day.Month, 1).AddMonths(1).AddDays(-1)),
-        _ => throw HallException.Invalid("period", "period is day, week or month."),
+        _ => throw HallException.Invalid("period", "invalid.period.kind"),
     };
 
     /// <summary>The periods of <paramref name="kind"/> from <paramref name="count"/>-1 periods before <paramref name="day"/> up to its own, oldest first.</summary>

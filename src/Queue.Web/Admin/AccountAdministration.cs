@@ -104,7 +104,7 @@ public sealed class AccountAdministration(AccountService accounts, HallRights ri
     {
         if (draft.Role == Role.Staff && draft.HallId is null) throw HallException.Invalid("hallId", "invalid.hallId.staff");
         if (draft.Role == Role.Admin && draft.HallId is not null) throw HallException.Invalid("hallId", "invalid.hallId.admin");
-        if (draft.WindowId is not null && draft.Role != Role.Staff) throw HallException.Invalid("windowId", "Only staff have a usual window.");
+        if (draft.WindowId is not null && draft.Role != Role.Staff) throw HallException.Invalid("windowId", "invalid.windowId.notStaff");
         await using var db = await dbs.CreateDbContextAsync(ct);
         if (draft.HallId is not null && !await db.Halls.AnyAsync(h => h.Id == draft.HallId, ct))
             throw HallException.Invalid("hallId", "invalid.hallId.unknown", ("hallId", draft.HallId));

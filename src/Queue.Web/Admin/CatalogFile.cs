@@ -79,8 +79,8 @@ public static class CatalogFile
         content.CopyTo(copy);
         copy.Position = 0;
         using var doc = SpreadsheetDocument.Open(copy, false);
-        var book = doc.WorkbookPart ?? throw HallException.Invalid("file", "The workbook is empty.");
-        var first = book.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault() ?? throw HallException.Invalid("file", "The workbook has no sheet.");
+        var book = doc.WorkbookPart ?? throw HallException.Invalid("file", "invalid.file.noWorkbook");
+        var first = book.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault() ?? throw HallException.Invalid("file", "invalid.file.noSheet");
         var sheet = (WorksheetPart)book.GetPartById(first.Id!.Value!);
         var shared = book.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(s => s.InnerText).ToArray() ?? [];
         var rows = new List<IReadOnlyList<string>>();

@@ -174,7 +174,7 @@ public sealed class HallAdministration(HallClient halls, HallSnapshots snapshots
             if (profile.Level != HallLevel.City) throw HallException.Invalid("parentId", "invalid.parentId.required");
             return;
         }
-        if (profile.ParentId == hallId) throw HallException.Invalid("parentId", "A hall cannot be its own parent.");
+        if (profile.ParentId == hallId) throw HallException.Invalid("parentId", "invalid.parentId.self");
         var parent = await db.Halls.AsNoTracking().FirstOrDefaultAsync(h => h.Id == profile.ParentId, ct)
             ?? throw HallException.Invalid("parentId", "invalid.parentId.unknown", ("parentId", profile.ParentId));
         if (parent.Level >= profile.Level)

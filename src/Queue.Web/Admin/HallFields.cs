@@ -10,7 +10,7 @@ public static partial class HallFields
     {
         var n = errors.Text(name, "name", 200, required: true) ?? "";
         if (level is null) errors.Add("level", "invalid.level.required");
-        else if (!Enum.IsDefined(level.Value)) errors.Add("level", "level must be city, town or village.");
+        else if (!Enum.IsDefined(level.Value)) errors.Add("level", "invalid.level.hall");
         var parent = errors.Id(parentId, "parentId");
         var region = errors.Text(regionCode, "regionCode", 12, required: true) ?? "";
         // 行政区划代码: six digits (county level), or twelve (township and village, 统计用区划代码).

@@ -71,7 +71,7 @@ public static class AccountEndpoints
     {
         var name = errors.Text(displayName, "displayName", 100, required: true) ?? "";
         var r = errors.Text(role, "role", 20, required: true);
-        if (r is not null && !Role.All.Contains(r)) errors.Add("role", "role must be staff, manager, evaluator or admin.");
+        if (r is not null && !Role.All.Contains(r)) errors.Add("role", "invalid.role.unknown");
         return new AccountDraft(name, r ?? Role.Staff, errors.Id(hallId, "hallId"), errors.Text(staffNumber, "staffNumber", 32) ?? "", errors.Id(windowId, "windowId"));
     }
 }

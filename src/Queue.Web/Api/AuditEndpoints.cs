@@ -17,7 +17,7 @@ public static class AuditEndpoints
             if (hallId is not null) await KnownHall.RequireAsync(halls, hallId);
             var start = from is null ? (DateTimeOffset?)null : Parse(from, "from");
             var end = to is null ? (DateTimeOffset?)null : Parse(to, "to");
-            if (start > end) throw HallException.Invalid("to", "to must be after from.");
+            if (start > end) throw HallException.Invalid("to", "invalid.to.beforeFrom");
             return TypedResults.Ok(await audit.ReadAsync(hallId, start, end));
         }).WithTags("setup").RequireAuthorization(AuthSetup.AdminPolicy);
         return routes;
@@ -28,6 +28,6 @@ public static class AuditEndpoints
     {
         if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return new DateTimeOffset(d, TimeOnly.MinValue, TimeSpan.Zero);
         if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t)) return t;
-        throw HallException.Invalid(field, $"{field} must be a date like 2026-05-01 or an instant like 2026-05-01T08:00:00Z.");
+        throw HallException.Invalid(field, "invalid.instant.format", ("field", field));
     }
 }

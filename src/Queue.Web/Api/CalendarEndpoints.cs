@@ -45,7 +45,7 @@ public static class CalendarEndpoints
             var days = await calendar.ForHallAsync(await KnownHall.RequireAsync(halls, hallId));
             var start = from is null ? days.Today(time.GetUtcNow()) : ParseDate(from, "from");
             var end = to is null ? start.AddDays(30) : ParseDate(to, "to");
-            if (end < start || end.DayNumber - start.DayNumber > 400) throw HallException.Invalid("to", "to must be after from and within 400 days.");
+            if (end < start || end.DayNumber - start.DayNumber > 400) throw HallException.Invalid("to", "invalid.to.range", ("days", 400));
             return TypedResults.Ok(View(days, time.GetUtcNow(), start, end));
         });
         group.MapPut("/hours", async (string hallId, OpeningHoursRequest? body, ClaimsPrincipal user, HallCalendar calendar, TimeProvider time, HallClient halls, AuditLog audit) =>
@@ -54,7 +54,7 @@ public static class CalendarEndpoints
             RequireManager(user, hallId);
             var req = Validate.Body(body);
             // Validate.Body has refused a null entry (hours[0]); each field is named with its index.
-            var hours = (req.Hours ?? throw HallException.Invalid("hours", "hours is required.")).Select((h, i) => Checked(new OpeningHours(hallId,
+            var hours = (req.Hours ?? throw HallException.Invalid("hours", "invalid.required", ("field", "hours"))).Select((h, i) => Checked(new OpeningHours(hallId,
                 Validate.Required(h.Weekday, $"hours[{i}].weekday"), ParseTime(h.Opens, $"hours[{i}].opens"), ParseTime(h.Closes, $"hours[{i}].closes"),
                 h.BreakStarts is null ? null : ParseTime(h.BreakStarts, $"hours[{i}].breakStarts"),
                 h.BreakEnds is null ? null : ParseTime(h.BreakEnds, $"hours[{i}].breakEnds")), i)).ToList();
@@ -89,7 +89,7 @@ public static class CalendarEndpoints
             var year = time.GetUtcNow().Year;
             var start = from is null ? new DateOnly(year, 1, 1) : ParseDate(from, "from");
             var end = to is null ? new DateOnly(year + 1, 12, 31) : ParseDate(to, "to");
-            if (end < start || end.DayNumber - start.DayNumber > 800) throw HallException.Invalid("to", "to must be after from and within 800 days.");
+            if (end < start || end.DayNumber - start.DayNumber > 800) throw HallException.Invalid("to", "invalid.to.range", ("days", 800));
             return TypedResults.Ok((await calendar.AllHallsDaysAsync(start, end)).Select(CalendarDayView.Of).ToList());
         });
         national.MapPut("/{date}", async (string date, CalendarDayRequest? body, ClaimsPrincipal user, HallCalendar calendar, AuditLog audit) =>
@@ -127,16 +127,16 @@ public static class CalendarEndpoints
 
     public static DateOnly ParseDate(string? value, string field) =>
         DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-            ? d : throw HallException.Invalid(field, $"{field} must be a date like 2026-05-01.");
+            ? d : throw HallException.Invalid(field, "invalid.date.format", ("field", field));
 
     private static TimeOnly ParseTime(string? value, string field) =>
         TimeOnly.TryParseExact(value, ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var t)
-            ? t : throw HallException.Invalid(field, $"{field} must be a time like 09:00.");
+            ? t : throw HallException.Invalid(field, "invalid.time.format", ("field", field));
 
     /// <summary>National days change every hall's slots, closed message and deadlines: admins only, never a hall's manager.</summary>
     private static void RequireAdmin(ClaimsPrincipal user)
     {
-        if (!user.IsInRole(Role.Admin)) throw new HallException(RefusalKind.Forbidden, "calendar.adminOnly", "Only admins may edit the days of all halls.");
+        if (!user.IsInRole(Role.Admin)) throw new HallException(RefusalKind.Forbidden, "calendar.adminOnly", "calendar.adminOnly");
     }
 
     private static void RequireManager(ClaimsPrincipal user, string hallId)

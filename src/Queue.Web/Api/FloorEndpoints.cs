@@ -34,7 +34,7 @@ public static class FloorEndpoints
         {
             var req = Validate.Body(body);
             // text is required (null or missing is 400); an empty or blank text clears the notices.
-            var text = Validate.Text(req.Text ?? throw HallException.Invalid("text", "text is required; send \"\" to clear the notices."), "text",
+            var text = Validate.Text(req.Text ?? throw HallException.Invalid("text", "invalid.text.required"), "text",
                 HallNotices.MaxLines * (HallNotices.MaxLineLength + 1)) ?? "";
             if (!user.ManagesHall(hallId)) throw new HallException(RefusalKind.Forbidden, "hall.forbidden", "hall.forbidden");
             return TypedResults.Ok(new NoticesAnswer(hallId, await floor.SetNoticesAsync(hallId, text)));

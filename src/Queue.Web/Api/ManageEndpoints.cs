@@ -39,7 +39,7 @@ public static class ManageEndpoints
         group.MapPost("/alerts/acknowledge", async (string hallId, AcknowledgeRequest? body, ClaimsPrincipal user, AlertLog alerts, HallClient halls) =>
         {
             await KnownHall.RequireAsync(halls, hallId);
-            var key = Validate.Text(Validate.Body(body).Key, "key", 128) ?? throw HallException.Invalid("key", "key is required.");
+            var key = Validate.Text(Validate.Body(body).Key, "key", 128) ?? throw HallException.Invalid("key", "invalid.required", ("field", "key"));
             RequireManager(user, hallId);
             return TypedResults.Ok(await alerts.AcknowledgeAsync(hallId, key, user.Identity?.Name));
         });

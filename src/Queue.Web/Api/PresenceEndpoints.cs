@@ -56,7 +56,7 @@ public static class PresenceEndpoints
     {
         await halls.EnsureExistsAsync(Validate.Id(hallId, "hallId"));
         if (displays.Count > 0 && !displays.Contain(http.Connection.RemoteIpAddress))
-            throw new HallException(RefusalKind.Forbidden, "presence.notHallNetwork", "The presence code is shown only on the hall's own displays.");
+            throw new HallException(RefusalKind.Forbidden, "presence.notHallNetwork", "presence.notHallNetwork");
         var code = await codes.CurrentAsync(hallId);
         return new PresenceCodeView(hallId, code, LandingUrl(http.Request, hallId, code), codes.CurrentExpiresAt);
     }

@@ -19,7 +19,7 @@ public static class TicketEndpoints
         {
             var req = Validate.Body(body);
             var channel = Validate.Required(req.Channel, "channel");
-            if (channel == TicketChannel.Booking) throw Silo.Engine.HallException.Invalid("channel", "Booking tickets are issued by checking in a booking.");
+            if (channel == TicketChannel.Booking) throw Silo.Engine.HallException.Invalid("channel", "invalid.channel.booking");
             // A phone ticket: one active per phone and service, not yet arrived until the presence code is scanned.
             var issued = channel == TicketChannel.Mobile
                 ? await citizen.IssueRemoteTicketAsync(hallId, Validate.Id(req.ServiceId, "serviceId"), Citizen.DeviceId.For(http))

@@ -69,7 +69,7 @@ public static class WindowEndpoints
             var req = Validate.Body(body);
             var outcome = Validate.Required(req.Outcome, "outcome");
             var note = Validate.Text(req.Note, "note", 500);
-            if (req.MissingMaterials is { Count: > TicketCompletion.MaxMaterials }) throw HallException.Invalid("missingMaterials", "Too many materials.");
+            if (req.MissingMaterials is { Count: > TicketCompletion.MaxMaterials }) throw HallException.Invalid("missingMaterials", "invalid.missingMaterials.tooMany");
             var materials = req.MissingMaterials?.Select(m => Validate.Text(m, "missingMaterials", 200) ?? "").ToList();
             return Ticket(user, hallId, windowId, () => floor.CompleteAsync(hallId, windowId, new TicketCompletion(outcome, note, req.PromisedDate, materials)));
         });
@@ -85,8 +85,8 @@ public static class WindowEndpoints
             Queue.Silo.Audit.AuditLog audit) =>
         {
             var req = Validate.Body(body);
-            var ids = req.ServiceIds ?? throw HallException.Invalid("serviceIds", "serviceIds is required.");
-            if (ids.Count > 200) throw HallException.Invalid("serviceIds", "Too many services.");
+            var ids = req.ServiceIds ?? throw HallException.Invalid("serviceIds", "invalid.required", ("field", "serviceIds"));
+            if (ids.Count > 200) throw HallException.Invalid("serviceIds", "invalid.serviceIds.tooMany", ("most", 200));
             foreach (var id in ids) Validate.Id(id, "serviceIds");
             if (!user.ManagesHall(hallId)) throw Forbidden();
             var before = (await c.SnapshotAsync(hallId)).Detail.Windows.FirstOrDefault(w => w.Id == windowId)?.ServiceIds;

@@ -49,7 +49,7 @@ public static class WindowSetupEndpoints
         var name = errors.Text(req.Name, "name", 100, required: true) ?? "";
         var nameEn = errors.Text(req.NameEn, "nameEn", 100) is { Length: > 0 } en ? en : null;
         var services = req.ServiceIds ?? [];
-        if (services.Count > 2000) errors.Add("serviceIds", "Too many services.");
+        if (services.Count > 2000) errors.Add("serviceIds", "invalid.serviceIds.tooMany", "2000");
         for (var i = 0; i < services.Count && i < 2000; i++) errors.Id(services[i], $"serviceIds[{i}]", required: true);
         errors.ThrowIfAny();
         return (id, number, name, nameEn, services.Distinct().ToList());

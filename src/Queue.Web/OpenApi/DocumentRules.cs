@@ -58,7 +58,7 @@ public sealed class DocumentRules(SchemaRules schemas) : IOpenApiDocumentTransfo
                 ["type"] = Text("A URI naming the kind of problem"),
                 ["title"] = Text("Short summary"),
                 ["status"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32" },
-                ["detail"] = Text("What went wrong, in 中文 / English where it is the hall's own refusal"),
+                ["detail"] = Text("What went wrong, worded in the request's language (zh-CN unless ?culture=, the culture cookie or, under /api, Accept-Language asks for another)"),
                 ["instance"] = Text("The request"),
                 ["code"] = Text("A stable machine-readable reason, e.g. ticket.wrongState, validation, hall.notFound"),
                 ["errors"] = new OpenApiSchema

@@ -24,7 +24,7 @@ public static class RatingAccess
     /// <summary>The hall a console user looks at when none was asked for.</summary>
     public static string? HomeHall(this ClaimsPrincipal user) => user.FindFirstValue(Claims.Hall);
 
-    public static HallException Forbidden(string code = "rating.forbidden", string message = "This account may not do this in 好差评.") =>
+    public static HallException Forbidden(string code = "rating.forbidden", string message = "rating.forbidden") =>
         new(RefusalKind.Forbidden, code, message);
 
     public static void Require(bool allowed)

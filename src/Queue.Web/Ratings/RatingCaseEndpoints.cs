@@ -48,7 +48,7 @@ public static class RatingCaseEndpoints
         {
             var step = Actions.GetValueOrDefault(action);
             if (!Actions.ContainsKey(action)) throw HallException.NotFound("case action", action);
-            var note = Validate.Text(Validate.Body(body).Note, "note", 1000) ?? throw HallException.Invalid("note", "Say what was done (note).");
+            var note = Validate.Text(Validate.Body(body).Note, "note", 1000) ?? throw HallException.Invalid("note", "invalid.note.whatWasDone");
             var c = await ActAsync(cases, caseId, step, note, user);
             return TypedResults.Ok(CaseView.Of(c, await cases.StepsAsync(caseId)));
         });

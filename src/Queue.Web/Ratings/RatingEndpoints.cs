@@ -65,7 +65,7 @@ public static class RatingEndpoints
     private static RatingInput Input(RateRequest req)
     {
         var level = Validate.Required(req.Level, "level");
-        var tags = (req.Tags ?? []).Select(t => Validate.Text(t, "tags", 20) ?? throw HallException.Invalid("tags", "A tag cannot be empty.")).Distinct().ToList();
+        var tags = (req.Tags ?? []).Select(t => Validate.Text(t, "tags", 20) ?? throw HallException.Invalid("tags", "invalid.tags.empty")).Distinct().ToList();
         return new RatingInput(level, tags, Validate.Text(req.Comment, "comment", MaxCommentLength), Validate.Text(req.Phone, "phone", MaxPhoneLength));
     }
 

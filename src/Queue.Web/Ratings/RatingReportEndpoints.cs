@@ -45,7 +45,7 @@ public static class RatingReportEndpoints
     public static DateOnly? Month(string? month)
     {
         if (string.IsNullOrEmpty(month)) return null;
-        return DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", out var d) ? d : throw HallException.Invalid("month", "month is yyyy-MM.");
+        return DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", out var d) ? d : throw HallException.Invalid("month", "invalid.month.format");
     }
 
     /// <summary>Today in the halls' time zone (every hall uses Asia/Shanghai).</summary>
@@ -55,13 +55,13 @@ public static class RatingReportEndpoints
     public static RatingLevel? Level(string? level) =>
         string.IsNullOrEmpty(level) ? null
         : RatingLevels.All.FirstOrDefault(l => l.Camel().Equals(level, StringComparison.OrdinalIgnoreCase)) is var found && found != 0 ? found
-        : throw HallException.Invalid("level", "level is verySatisfied, satisfied, basicallySatisfied, dissatisfied or veryDissatisfied.");
+        : throw HallException.Invalid("level", "invalid.level.filter");
 
     /// <summary>window (default), staff, service, category or hall.</summary>
     public static ScoreGrouping Grouping(string? by) =>
         by is null ? ScoreGrouping.Window
         : Enum.TryParse<ScoreGrouping>(by, ignoreCase: true, out var g) && Enum.IsDefined(g) && !char.IsDigit(by[0]) ? g
-        : throw HallException.Invalid("by", "by is window, staff, service, category or hall.");
+        : throw HallException.Invalid("by", "invalid.by.scores");
 
     private static string? Optional(string? id, string field) => string.IsNullOrEmpty(id) ? null : Validate.Id(id, field);
 }

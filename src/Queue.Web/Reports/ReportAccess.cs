@@ -42,5 +42,5 @@ public static class ReportAccess
         return result;
     }
 
-    public static HallException Forbidden() => new(RefusalKind.Forbidden, "report.forbidden", "This account may not see this hall's reports.");
+    public static HallException Forbidden() => new(RefusalKind.Forbidden, "report.forbidden", "report.forbidden");
 }

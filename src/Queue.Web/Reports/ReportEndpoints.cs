@@ -57,7 +57,7 @@ public static class ReportEndpoints
     public static ReportGrouping Grouping(string? by) =>
         by is null ? ReportGrouping.Day
         : Enum.TryParse<ReportGrouping>(by, ignoreCase: true, out var g) && Enum.IsDefined(g) && !char.IsDigit(by[0]) ? g
-        : throw HallException.Invalid("by", "by is day, hour, service, category, window, staff or channel.");
+        : throw HallException.Invalid("by", "invalid.by.report");
 
     /// <summary>Checks the hall exists and the caller may see it; the period defaults to today and spans at most 400 days.</summary>
     private static async Task<ReportPeriod> AllowedPeriodAsync(string hallId, DateOnly? from, DateOnly? to, ClaimsPrincipal user,
@@ -69,8 +69,8 @@ public static class ReportEndpoints
         if (!user.SeesReportsOf(hallId, halls)) throw ReportAccess.Forbidden();
         var start = from ?? to ?? RatingReportEndpoints.Today(time);
         var end = to ?? start;
-        if (end < start) throw HallException.Invalid("to", "to is on or after from.");
-        if (end.DayNumber - start.DayNumber + 1 > ReportPeriod.MaxDays) throw HallException.Invalid("to", $"A report spans at most {ReportPeriod.MaxDays} days.");
+        if (end < start) throw HallException.Invalid("to", "invalid.to.beforeFrom");
+        if (end.DayNumber - start.DayNumber + 1 > ReportPeriod.MaxDays) throw HallException.Invalid("to", "invalid.to.reportSpan", ("days", ReportPeriod.MaxDays));
         return new ReportPeriod("custom", start, end);
     }
 }

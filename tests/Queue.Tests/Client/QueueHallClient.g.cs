@@ -14085,7 +14085,7 @@ namespace Queue.Tests.Client.Generated
         public int Status { get; set; } = default!;
 
         /// <summary>
-        /// What went wrong, in 中文 / English where it is the hall's own refusal
+        /// What went wrong, worded in the request's language (zh-CN unless ?culture=, the culture cookie or, under /api, Accept-Language asks for another)
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("detail")]
         public string Detail { get; set; } = default!;

@@ -63,7 +63,8 @@ public sealed class SchemaTests
         var demoCreated = await ColumnsAsync(db, "demo_history");
         var indexes = await IndexesAsync(db, "tickets");
         // Version 5 (issue 15): account lockout, matters' English names, the audit log.
-        var setUpTables = new[] { "accounts", "services", "audit_entries" };
+        // Version 8 (issue 17): windows' and categories' English names.
+        var setUpTables = new[] { "accounts", "services", "audit_entries", "windows" };
         var setUpCreated = new List<string>();
         foreach (var table in setUpTables) setUpCreated.Add(await ColumnsAsync(db, table));
         var auditIndexes = await IndexesAsync(db, "audit_entries");
@@ -74,17 +75,19 @@ public sealed class SchemaTests
         Assert.Contains("TransferCount", reportIndex);
 
         // The database as version 1 left it: no first-call column (version 2), no idempotency keys (version 3), no report
-        // index (version 4), no transfer count, closed report days or demo history (version 6), no lunch break (version 7). Every
+        // index (version 4), no transfer count, closed report days or demo history (version 6), no lunch break (version 7), no English names of windows and categories (version 8). Every
         // later step then runs on it.
         await ExecAsync(db, storage == StorageKind.Sqlite
             ? "DROP INDEX \"IX_tickets_report\"; ALTER TABLE tickets DROP COLUMN FirstCalledAt; ALTER TABLE tickets DROP COLUMN TransferCount; DROP TABLE idempotency_keys; " +
               "ALTER TABLE accounts DROP COLUMN Disabled; ALTER TABLE accounts DROP COLUMN FailedSignIns; ALTER TABLE accounts DROP COLUMN LockedUntil; " +
               "ALTER TABLE services DROP COLUMN NameEn; DROP TABLE audit_entries; DROP TABLE report_days; DROP TABLE demo_history; " +
-              "ALTER TABLE hall_opening_hours DROP COLUMN BreakStarts; ALTER TABLE hall_opening_hours DROP COLUMN BreakEnds; UPDATE schema_versions SET version = 1"
+              "ALTER TABLE hall_opening_hours DROP COLUMN BreakStarts; ALTER TABLE hall_opening_hours DROP COLUMN BreakEnds; " +
+              "ALTER TABLE windows DROP COLUMN NameEn; ALTER TABLE services DROP COLUMN CategoryEn; UPDATE schema_versions SET version = 1"
             : "DROP INDEX \"IX_tickets_report\"; ALTER TABLE tickets DROP COLUMN \"FirstCalledAt\"; ALTER TABLE tickets DROP COLUMN \"TransferCount\"; DROP TABLE idempotency_keys; " +
               "ALTER TABLE accounts DROP COLUMN \"Disabled\", DROP COLUMN \"FailedSignIns\", DROP COLUMN \"LockedUntil\"; " +
               "ALTER TABLE services DROP COLUMN \"NameEn\"; DROP TABLE audit_entries; DROP TABLE report_days; DROP TABLE demo_history; " +
-              "ALTER TABLE hall_opening_hours DROP COLUMN \"BreakStarts\", DROP COLUMN \"BreakEnds\"; UPDATE schema_versions SET version = 1");
+              "ALTER TABLE hall_opening_hours DROP COLUMN \"BreakStarts\", DROP COLUMN \"BreakEnds\"; " +
+              "ALTER TABLE windows DROP COLUMN \"NameEn\"; ALTER TABLE services DROP COLUMN \"CategoryEn\"; UPDATE schema_versions SET version = 1");
         Assert.NotEqual(created, await ColumnsAsync(db, "tickets"));
         Assert.DoesNotContain("IX_tickets_report", await IndexesAsync(db, "tickets"));
 
