@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Queue.Tests.Floor;
@@ -72,13 +74,10 @@ public sealed partial class UyghurScreensTests
         await using var app = await QueueApp.StartAsync(kestrel: true);
         await using var chromium = await Chromium.LaunchAsync();
 
-        var terminal = await chromium.NewPageAsync(app.Address, 1280, 800);
+        var terminal = await FloorPages.TerminalAsync(chromium, app.Address, 1);
         await terminal.GotoAsync($"/terminal/{Demo.City}/{Demo.Window(1)}?culture=en");
-        await terminal.FillAsync("input[name=username]", "staff01");
-        await terminal.FillAsync("input[name=password]", "demo123");
-        await terminal.ClickAsync("button[type=submit]");
         var header = (await terminal.Locator("h1").First.TextContentAsync())!.Trim();
-        Assert.StartsWith("Window 1 · ", header);
+        Assert.Equal("Window 1 · General service 1", header); // the demo gives window 1 an English name
         Assert.DoesNotContain("· window ·", header);
         Assert.Equal(1, await terminal.Locator("head > title").CountAsync());
 
@@ -91,6 +90,36 @@ public sealed partial class UyghurScreensTests
         formula = (await results.Locator(".formula").TextContentAsync())!;
         Assert.StartsWith("Performance", formula.Trim());
         Assert.DoesNotMatch(Han(), formula);
+    }
+
+    [Fact]
+    public async Task EnglishPagesShowTheNamesTheHallGaveInEnglishAndChinesePagesTheChinese()
+    {
+        await using var app = await QueueApp.StartAsync();
+        var admin = await app.SignedInAsync("admin");
+        var hall = await (await admin.GetAsync($"/api/halls/{Demo.City}")).Content.ReadFromJsonAsync<HallDto>(ApiCalls.Json);
+        var window = hall!.Windows.Single(w => w.Number == 12);
+        var renamed = await admin.PutAsJsonAsync($"/api/halls/{Demo.City}/windows/{window.Id}",
+            new { number = 12, name = window.Name, nameEn = "Passports and visas", serviceIds = window.ServiceIds });
+        Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
+
+        var citizen = app.CreateClient();
+        async Task<string> Page(string url) => WebUtility.HtmlDecode(await citizen.GetStringAsync(url));
+        var led = await Page($"/display/{Demo.City}/windows/{window.Id}?culture=en");
+        Assert.Contains("Passports and visas", led);
+        Assert.Contains(window.Name, await Page($"/display/{Demo.City}/windows/{window.Id}"));
+        var kiosk = await Page($"/kiosk/{Demo.City}?culture=en");
+        Assert.Contains("Social services", kiosk);
+        Assert.Contains("Social insurance enrolment", kiosk);
+        Assert.DoesNotContain("社会民生类", kiosk);
+        var chinese = await Page($"/kiosk/{Demo.City}");
+        Assert.Contains("社会民生类", chinese);
+        Assert.DoesNotContain("Social insurance enrolment", chinese);
+        // A name left empty stays empty: English pages then show the Chinese one.
+        var cleared = await admin.PutAsJsonAsync($"/api/halls/{Demo.City}/windows/{window.Id}",
+            new { number = 12, name = window.Name, nameEn = "", serviceIds = window.ServiceIds });
+        Assert.Equal(HttpStatusCode.OK, cleared.StatusCode);
+        Assert.Contains(window.Name, await Page($"/display/{Demo.City}/windows/{window.Id}?culture=en"));
     }
 
     /// <summary>The element's text is Uyghur: Arabic script, and no Chinese but the hall's own names.</summary>
