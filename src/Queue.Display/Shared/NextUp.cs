@@ -13,7 +13,7 @@ public static class NextUp
 
     public static IReadOnlyList<string> Of(HallSnapshot snapshot) =>
         snapshot.Detail.Windows
-            .Where(w => w.State is WindowState.Open or WindowState.Serving && w.StaffId is not null) // as HallWindow.Attended: nobody calls at the others
+            .Where(w => w.Attended) // nobody calls at the others
             .Select(w => WindowDesk.Of(snapshot, w.Id).Waiting.FirstOrDefault())
             .OfType<TicketView>()
             .DistinctBy(t => t.Id) // windows sharing a service share its head

@@ -37,6 +37,7 @@ public static class PageData
             ["waitNoWindow"] = L.NoWindowText(T),
             ["hallNoWindow"] = L.HallNoWindowText(T),
             ["hallUnserved"] = L.UnservedFormat(T),
+            ["state.unattended"] = T["暂无人员"],
         };
         foreach (var s in Enum.GetValues<TicketStatus>()) d["status." + Camel(s.ToString())] = L.Of(T, s);
         foreach (var s in Enum.GetValues<WindowState>()) d["state." + Camel(s.ToString())] = L.Of(T, s);

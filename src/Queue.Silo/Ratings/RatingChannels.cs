@@ -19,11 +19,4 @@ public static class RatingChannels
         RatingChannel.Mobile => "移动端",
         _ => "系统默认评价",
     };
-
-    public static string English(this RatingChannel channel) => channel switch
-    {
-        RatingChannel.Pad => "Evaluator pad",
-        RatingChannel.Mobile => "Phone",
-        _ => "System default",
-    };
 }

@@ -23,15 +23,6 @@ public static class RatingLevels
         _ => "非常不满意",
     };
 
-    public static string English(this RatingLevel level) => level switch
-    {
-        RatingLevel.VerySatisfied => "Very satisfied",
-        RatingLevel.Satisfied => "Satisfied",
-        RatingLevel.BasicallySatisfied => "Basically satisfied",
-        RatingLevel.Dissatisfied => "Dissatisfied",
-        _ => "Very dissatisfied",
-    };
-
     public static string Camel(this RatingLevel level) => level switch
     {
         RatingLevel.VerySatisfied => "verySatisfied",

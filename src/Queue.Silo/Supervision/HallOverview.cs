@@ -6,7 +6,11 @@ namespace Queue.Silo.Supervision;
 
 /// <summary>A window as the manager console shows it: what it does now and how much work waits for it.</summary>
 public sealed record WindowLoad(string Id, int Number, string Name, WindowState State, IReadOnlyList<string> ServiceIds, string? TicketNumber,
-    string? ServiceName, double? ElapsedMinutes, int ServedToday, double PendingMinutes, bool IdleWithWork);
+    string? ServiceName, double? ElapsedMinutes, int ServedToday, double PendingMinutes, bool IdleWithWork)
+{
+    /// <summary>Someone is at it (HallWindow.Attended); the console's badge says so of an open window nobody is at.</summary>
+    public bool Attended { get; init; }
+}
 
 /// <summary>A service's queue: how many wait, how long the longest has waited, today's mean wait, the estimate for a new ticket.</summary>
 public sealed record ServiceLoad(string Id, string Name, string Category, double NormMinutes, int Waiting, double OldestWaitMinutes,
@@ -50,7 +54,10 @@ public sealed record HallOverview(string HallId, string HallName, long Seq, Date
             var pending = w.ServiceIds.Sum(s => pressure.GetValueOrDefault(s));
             var idleWithWork = w.State == WindowState.Open && w.CurrentTicketId is null && waiting.Any(t => t.CallableBy(w));
             return new WindowLoad(w.Id, w.Number, w.Name, w.State, w.ServiceIds, current?.Number, current?.ServiceName,
-                current?.CalledAt is { } c ? Math.Round((now - c).TotalMinutes, 1) : null, served.GetValueOrDefault(w.Number), Math.Round(pending, 1), idleWithWork);
+                current?.CalledAt is { } c ? Math.Round((now - c).TotalMinutes, 1) : null, served.GetValueOrDefault(w.Number), Math.Round(pending, 1), idleWithWork)
+            {
+                Attended = w.Attended,
+            };
         }).ToList();
         var callingLoads = windows.Where(w => w.State is WindowState.Open or WindowState.Serving).Select(w => w.PendingMinutes).ToList();
         return new HallOverview(detail.Id, detail.Name, snapshot.Seq, now, waiting.Count, calling.Count,

@@ -166,7 +166,7 @@ public sealed class Ticket
 
     private HallException WrongState(string action) => WrongStateOf(Number, Status, action);
 
-    /// <summary>"A012 已办结，不能办理此操作。" (ticket.wrongState.done): one wording per status; the action is named in English only.</summary>
+    /// <summary>"A012 已办结，不能办理此操作。" (ticket.wrongState.done): one wording per status; the action travels for the log.</summary>
     internal static HallException WrongStateOf(string number, TicketStatus status, string action) =>
         new(RefusalKind.Conflict, "ticket.wrongState", status switch
         {

@@ -49,7 +49,7 @@ public sealed class HallSnapshot
     public HallSummary Summary => new(Detail.Id, Detail.Name, Detail.Level, Detail.ParentId,
         Board.Waiting.Sum(q => q.Count), Board.Waiting.Max(q => q.EstimatedWaitMinutes))
         {
-            OpenWindows = Detail.Windows.Count(w => w.State is WindowState.Open or WindowState.Serving && w.StaffId is not null),
+            OpenWindows = Detail.Windows.Count(w => w.Attended),
             UnservedWaiting = Board.Waiting.Where(q => q.OpenWindows == 0).Sum(q => q.Count),
         };
 
@@ -64,7 +64,7 @@ public sealed class HallSnapshot
         var hall = state.Hall;
         var services = state.Services.OrderBy(s => s.SortOrder).ThenBy(s => s.Prefix).ThenBy(s => s.Id, StringComparer.Ordinal).ToList();
         var windows = state.Windows.OrderBy(w => w.Number).Select(w => new WindowView(w.Id, w.HallId, w.Number, w.Name, w.ServiceIds.ToList(), w.State,
-            w.CurrentTicketId, w.CurrentTicketId is { } c ? state.FindTicket(c)?.Number : null, w.StaffId) { NameEn = w.NameEn }).ToList();
+            w.CurrentTicketId, w.CurrentTicketId is { } c ? state.FindTicket(c)?.Number : null, w.StaffId) { NameEn = w.NameEn, Attended = w.Attended }).ToList();
         var detail = new HallDetail(hall.Id, hall.Name, hall.Level, hall.ParentId, hall.RegionCode, hall.Address, hall.Settings,
             services.Select(s => new ServiceView(s.Id, s.Name, s.Category, s.Prefix, s.Bookable, s.NormMinutes, s.Guide) { NameEn = s.NameEn, CategoryEn = s.CategoryEn }).ToList(), windows);
 
@@ -137,6 +137,7 @@ public sealed class HallSnapshot
         var boardWindows = windows.Select(w => new BoardWindow(w.Id, w.Number, w.Name, w.State, w.TicketNumber)
         {
             NameEn = w.NameEn,
+            Attended = w.Attended,
             TicketStatus = w.CurrentTicketId is { } cur ? state.FindTicket(cur)?.Status : null,
             CallOrder = callOrders?.GetValueOrDefault(w.Id)?.Select(t => t.Id).ToList() ?? [],
         }).ToList();

@@ -29,6 +29,9 @@ public sealed record WindowView(string Id, string HallId, int Number, string Nam
     Guid? CurrentTicketId, string? TicketNumber, string? StaffId)
 {
     public string? NameEn { get; init; }
+
+    /// <summary>Open or serving with someone at it (HallWindow.Attended): only such a window calls and enters estimates.</summary>
+    public bool Attended { get; init; }
 }
 
 public sealed record HallDetail(string Id, string Name, HallLevel Level, string? ParentId, string RegionCode, string Address,
@@ -52,6 +55,9 @@ public sealed record ServiceQueue(string ServiceId, string ServiceName, string C
 public sealed record BoardWindow(string Id, int Number, string Name, WindowState State, string? TicketNumber)
 {
     public string? NameEn { get; init; }
+
+    /// <summary>Someone is at it (HallWindow.Attended); an open window nobody is at must not read 空闲 (come here) on a screen.</summary>
+    public bool Attended { get; init; }
 
     /// <summary>Called (the citizen is on the way) or serving; lets a window display say which.</summary>
     public TicketStatus? TicketStatus { get; init; }

@@ -9,8 +9,8 @@ namespace Queue.Web.Citizen;
 
 /// <summary>
 /// The plain HTML forms of the phone pages (no interactive Blazor here): take a remote ticket, book, cancel,
-/// check in. Each answers 303 to the next page; a refusal goes back to the form with its code, which the
-/// page turns into a Chinese message.
+/// check in. Each answers 303 to the next page; a refusal goes back to the form with its code, wording key and
+/// arguments (<see cref="CitizenText.Query"/>), which the page words in the visitor's language.
 /// </summary>
 public static class CitizenFormEndpoints
 {
@@ -26,7 +26,7 @@ public static class CitizenFormEndpoints
             }
             catch (HallException e)
             {
-                return Results.Redirect($"/m/{Uri.EscapeDataString(hallId)}?error={Uri.EscapeDataString(e.Code)}&service={Uri.EscapeDataString(serviceId ?? "")}");
+                return Results.Redirect($"/m/{Uri.EscapeDataString(hallId)}?{CitizenText.Query(e)}&service={Uri.EscapeDataString(serviceId ?? "")}");
             }
         }).RequireRateLimiting(RateLimits.Tickets).ExcludeFromDescription();
 
@@ -41,10 +41,9 @@ public static class CitizenFormEndpoints
             }
             catch (HallException e)
             {
-                var field = e.Errors?.Keys.FirstOrDefault();
                 new BookingFormEcho(serviceId, date, slot, name, phone, idNumber).Save(http, hallId);
                 return Results.Redirect($"/book/{Uri.EscapeDataString(hallId)}?service={Uri.EscapeDataString(serviceId ?? "")}&date={Uri.EscapeDataString(date ?? "")}" +
-                    $"&error={Uri.EscapeDataString(field is null ? e.Code : "invalid." + field)}");
+                    $"&{CitizenText.Query(e)}");
             }
         }).RequireRateLimiting(CitizenRateLimits.Bookings).ExcludeFromDescription();
 
@@ -71,7 +70,7 @@ public static class CitizenFormEndpoints
         }
         catch (HallException e)
         {
-            return Results.Redirect($"{page}&error={Uri.EscapeDataString(e.Code)}");
+            return Results.Redirect($"{page}&{CitizenText.Query(e)}");
         }
     }
 }

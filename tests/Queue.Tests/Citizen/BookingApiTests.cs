@@ -222,11 +222,16 @@ public sealed class BookingApiTests
 
         // The refusals the page's forms come back with say the same numbers.
         Assert.Equal("booking.tooEarly", await (await citizen.CheckInAsync(booking)).CodeOfAsync());
-        Assert.Contains("预约时段前45分钟起可签到", await PageAsync(citizen, url + "&error=booking.tooEarly"));
+        // As the page's form comes back (CitizenText.Query): the code, the wording's key and its arguments.
+        Assert.Contains("预约时段前 45 分钟起可签到", await PageAsync(citizen, url + "&error=booking.tooEarly&why=booking.tooEarly&arg=45"));
         clock.Set(CitizenApi.Shanghai(23, 7, 31));
         Assert.Equal("booking.cutoff", await (await citizen.DeleteAsync($"/api/bookings/{booking.Id}?token={booking.Token}")).CodeOfAsync());
-        Assert.Contains("距预约时段开始不足90分钟", await PageAsync(citizen, url + "&error=booking.cutoff"));
-        Assert.Contains("cancelled up to 90 minutes before", await PageAsync(citizen, url + "&error=booking.cutoff&culture=en"));
+        Assert.Contains("距预约时段开始不足 90 分钟", await PageAsync(citizen, url + "&error=booking.cutoff&why=booking.cutoff&arg=90"));
+        Assert.Contains("cancelled up to 90 minutes before", await PageAsync(citizen, url + "&error=booking.cutoff&why=booking.cutoff&arg=90&culture=en"));
+        // A link without the wording's arguments (typed, or cut short) reads as a plain refusal, never a raw "{0}".
+        var bare = await PageAsync(citizen, url + "&error=booking.cutoff");
+        Assert.Contains("操作未成功，请重试。", bare);
+        Assert.DoesNotContain("{0}", bare);
     }
 
     [Fact]

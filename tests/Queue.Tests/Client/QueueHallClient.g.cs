@@ -12686,6 +12686,9 @@ namespace Queue.Tests.Client.Generated
         [System.Text.Json.Serialization.JsonPropertyName("nameEn")]
         public string? NameEn { get; set; } = default!;
 
+        [System.Text.Json.Serialization.JsonPropertyName("attended")]
+        public bool Attended { get; set; } = default!;
+
         [System.Text.Json.Serialization.JsonPropertyName("ticketStatus")]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TicketStatus>))]
         public TicketStatus? TicketStatus { get; set; } = default!;
@@ -15370,6 +15373,9 @@ namespace Queue.Tests.Client.Generated
         [System.Text.Json.Serialization.JsonPropertyName("idleWithWork")]
         public bool IdleWithWork { get; set; } = default!;
 
+        [System.Text.Json.Serialization.JsonPropertyName("attended")]
+        public bool Attended { get; set; } = default!;
+
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
         [System.Text.Json.Serialization.JsonExtensionData]
@@ -15520,6 +15526,9 @@ namespace Queue.Tests.Client.Generated
 
         [System.Text.Json.Serialization.JsonPropertyName("nameEn")]
         public string? NameEn { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("attended")]
+        public bool Attended { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 

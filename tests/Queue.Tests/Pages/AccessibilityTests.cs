@@ -116,6 +116,18 @@ public sealed class AccessibilityTests
         await phone.GotoAsync(calledSoon.TrackUrl!);
         await CheckAsync(phone, "ticket called");
 
+        // Right to left: the screens in Uyghur (decision 0106).
+        var ugWall = await Floor.FloorPages.WallAsync(chromium, app.Address, query: "?culture=ug");
+        await CheckAsync(ugWall, "wall in Uyghur");
+        var ugLed = await chromium.NewPageAsync(app.Address, 1280, 320);
+        await ugLed.GotoAsync($"/display/{Demo.City}/windows/{Demo.Window(7)}?culture=ug");
+        await Expect(ugLed.Locator("#led-ticket")).ToHaveTextAsync(calledSoon.Number);
+        await CheckAsync(ugLed, "window display in Uyghur");
+        await kiosk.GotoAsync($"/kiosk/{Demo.City}?culture=ug");
+        await CheckAsync(kiosk, "kiosk in Uyghur");
+        await phone.GotoAsync(calledSoon.TrackUrl! + "&culture=ug");
+        await CheckAsync(phone, "ticket called in Uyghur");
+
         // Staff, managers, evaluators.
         var terminal = await Floor.FloorPages.TerminalAsync(chromium, app.Address, 7);
         await CheckAsync(terminal, "terminal with a called ticket");

@@ -211,9 +211,12 @@ public sealed class RatingBrowserTests
         // 一次一评: the other tab's submit is refused in the page's language, never the API's English.
         await again.ClickAsync(".pad-face.level-1");
         await again.ClickAsync("button[type=submit]");
-        await Assertions.Expect(again.Locator("#rate-error")).ToHaveTextAsync("本次服务已评价，一次一评，感谢您！");
+        await Assertions.Expect(again.Locator("#rate-error")).ToHaveTextAsync($"{ticket.Number} 号已评价，一次一评，感谢您！");
         await Assertions.Expect(again.Locator("#rated")).ToContainTextAsync("不满意");
-        Assert.Contains("rated already (one rating per service)", await citizen.GetStringAsync(url + "&error=rating.already&culture=en"));
+        // The form's redirect carries the refusal's wording key and arguments; the page words them in its language.
+        var refusedUrl = again.Url[again.Url.IndexOf("/rate/", StringComparison.Ordinal)..];
+        Assert.Contains("why=rating.already", refusedUrl);
+        Assert.Contains($"Ticket {ticket.Number} has been rated already (one rating per service)", await citizen.GetStringAsync(refusedUrl + "&culture=en"));
     }
 
     [Fact]

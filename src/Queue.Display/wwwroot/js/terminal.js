@@ -88,7 +88,8 @@
   function render() {
     const w = view.window, cur = view.current;
     // A serving window whose ticket is only called says so: 已叫号 until the service starts, then 办理中.
-    $('state').textContent = cur && cur.status === 'called' ? t('status.called') : t('state.' + w.state);
+    $('state').textContent = cur && cur.status === 'called' ? t('status.called')
+      : w.state === 'open' && !w.staffId ? t('state.unattended') : t('state.' + w.state);
     $('state').className = 'badge state-' + w.state;
     $('current').innerHTML = cur
       ? `<div class="current-number">${esc(cur.number)}</div>

@@ -25,7 +25,7 @@
     $('recent').innerHTML = board.recentCalls.slice(1, 5)
       .map(c => `<tr><td class="num">${esc(c.ticketNumber)}</td><td>${esc(t('windowShort').replace('{0}', c.windowNumber))}</td></tr>`).join('');
     $('windows').innerHTML = board.windows
-      .map(w => `<div class="window-tile state-${esc(w.state)}" data-window-id="${esc(w.id)}"><div class="w-number">${esc(t('windowShort').replace('{0}', w.number))}</div><div class="w-ticket">${esc(w.ticketNumber ?? t('state.' + w.state))}</div></div>`).join('');
+      .map(w => `<div class="window-tile state-${esc(w.state)}${w.state === 'open' && !w.attended ? ' unattended' : ''}" data-window-id="${esc(w.id)}"><div class="w-number">${esc(t('windowShort').replace('{0}', w.number))}</div><div class="w-ticket">${esc(w.ticketNumber ?? t(w.state === 'open' && !w.attended ? 'state.unattended' : 'state.' + w.state))}</div></div>`).join('');
     const byCategory = new Map();
     for (const q of board.waiting) {
       // English pages name a category in English when the hall gave one (L.Name on the server).

@@ -17,7 +17,9 @@
         ? `<span class="led-label">${esc(t('pleaseBefore'))}</span><b class="led-ticket" id="led-ticket">${esc(w.ticketNumber)}</b><span class="led-label">${esc(t('pleaseAfter'))}</span>`
         : `<span class="led-label">${esc(t('nowServing'))}</span> <b class="led-ticket" id="led-ticket">${esc(w.ticketNumber)}</b>`;
     } else {
-      status.innerHTML = `<span class="led-label">${esc(t(w.state === 'serving' ? 'open' : w.state))}</span>`;
+      // An open window nobody is at does not invite anyone (HallWindow.Attended).
+      const label = w.state === 'closed' || w.state === 'paused' ? w.state : w.attended ? 'open' : 'unattended';
+      status.innerHTML = `<span class="led-label">${esc(t(label))}</span>`;
     }
     fitAll();
   }

@@ -95,7 +95,7 @@
     document.querySelector('#windows tbody').innerHTML = o.windows.map(w => `
       <tr data-window="${esc(w.id)}" class="${w.idleWithWork ? 'idle-with-work' : ''}">
         <td>${esc(w.name)}</td>
-        <td><span class="badge state-${w.state}">${esc(t('state.' + w.state))}</span></td>
+        <td><span class="badge state-${w.state}">${esc(t(w.state === 'open' && !w.attended ? 'state.unattended' : 'state.' + w.state))}</span></td>
         <td>${esc(w.ticketNumber ?? '—')}${w.serviceName ? `<div class="muted small">${esc(w.serviceName)}</div>` : ''}</td>
         <td>${w.elapsedMinutes == null ? '—' : esc(fmt('min', w.elapsedMinutes.toFixed(0)))}</td>
         <td>${w.servedToday}</td>
