@@ -91,9 +91,7 @@ await app.Services.GetRequiredService<Queue.Web.Setup.SetupToken>().AnnounceIfNe
 // First: everything after it (rate limits, the presence network check, absolute URLs) sees the citizen, not the proxy.
 app.UseForwardedHeaders();
 app.UseResponseCompression();
-app.UseExceptionHandler();
-app.UseStatusCodePages();
-app.UseMethodNotAllowed();
+// Before the exception handler: a refusal is worded in the request's language, which flows down the pipeline only.
 app.UseRequestLocalization(new RequestLocalizationOptions
 {
     DefaultRequestCulture = new RequestCulture("zh-CN"),
@@ -103,6 +101,9 @@ app.UseRequestLocalization(new RequestLocalizationOptions
     // An API client (under /api only) may also ask with Accept-Language.
     RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider(), new ApiAcceptLanguageProvider()],
 });
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseMethodNotAllowed();
 app.UseAuthentication();
 app.Use(Queue.Web.Auth.AccountStamps.CheckAsync);
 app.UseAuthorization();

@@ -1,5 +1,3 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Localization;
 using System.Data.Common;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
@@ -19,12 +17,6 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ISt
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
-        // This handler runs outside request localization, whose culture does not flow back out: take the request's own.
-        if (http.Features.Get<IRequestCultureFeature>() is { } requested)
-        {
-            CultureInfo.CurrentCulture = requested.RequestCulture.Culture;
-            CultureInfo.CurrentUICulture = requested.RequestCulture.UICulture;
-        }
         ProblemDetails? problem = exception switch
         {
             HallException e => FromRefusal(e),
