@@ -116,12 +116,7 @@ public sealed class ServerNode : IAsyncDisposable
         return ticks / 100.0;
     }
 
-    public static int FreePort()
-    {
-        using var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        return ((IPEndPoint)l.LocalEndpoint).Port;
-    }
+    public static int FreePort() => Queue.Silo.Hosting.FreePorts.Next();
 
     public ValueTask DisposeAsync()
     {

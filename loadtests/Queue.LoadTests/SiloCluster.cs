@@ -35,10 +35,5 @@ public static class SiloCluster
         return all;
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private static int FreePort() => Queue.Silo.Hosting.FreePorts.Next();
 }

@@ -72,10 +72,5 @@ public static class SiloHosting
             services.TryAddKeyedSingleton(area, TimeProvider.System);
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private static int FreePort() => Queue.Silo.Hosting.FreePorts.Next();
 }

@@ -117,11 +117,6 @@ public sealed class RedisOutageTests
             return ValueTask.CompletedTask;
         }
 
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
+        private static int FreePort() => Queue.Silo.Hosting.FreePorts.Next();
     }
 }

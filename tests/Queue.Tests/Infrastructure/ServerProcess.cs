@@ -98,12 +98,7 @@ public sealed class ServerProcess : IAsyncDisposable
         process.WaitForExit(10_000);
     }
 
-    public static int FreePort()
-    {
-        using var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        return ((IPEndPoint)l.LocalEndpoint).Port;
-    }
+    public static int FreePort() => Queue.Silo.Hosting.FreePorts.Next();
 
     public ValueTask DisposeAsync()
     {
