@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Queue.Silo.Accounts;
+using Queue.Silo.Calendar;
 using Queue.Silo.Halls;
 using Queue.Silo.Services;
 using Queue.Silo.Storage;
@@ -81,6 +82,8 @@ public sealed class DemoSeed(IDbContextFactory<QueueDb> dbs, IOptions<DemoSeedOp
             AccountService.SetPassword(account, password);
             db.Accounts.Add(account);
         }
+        if (options.Value.OpeningHours)
+            foreach (var (hall, hours) in DemoHours) db.Set<OpeningHours>().AddRange(hours(hall));
         if (options.Value.History)
         {
             // Planned in the seed's transaction, so every page can say from the first request that history is on its way.
@@ -95,6 +98,21 @@ public sealed class DemoSeed(IDbContextFactory<QueueDb> dbs, IOptions<DemoSeedOp
         await tx.CommitAsync(ct);
         log.LogInformation("Seeded the demo halls {City}, {Town}, {Village}", city.Id, town.Id, village.Id);
     }
+
+    /// <summary>
+    /// Office hours as county and city centres publish them: weekdays with a lunch break (午休), the city centre also on
+    /// Saturday mornings (周六延时服务), the town and village rooms with the longer rural break.
+    /// </summary>
+    private static readonly (string Hall, Func<string, IEnumerable<OpeningHours>> Hours)[] DemoHours =
+    [
+        (CityHallId, h => [.. Weekdays(h, new(9, 0), new(17, 0), new(12, 0), new(13, 30)), new OpeningHours(h, DayOfWeek.Saturday, new(9, 0), new(12, 0))]),
+        (TownHallId, h => Weekdays(h, new(8, 30), new(17, 30), new(12, 0), new(14, 0))),
+        (VillageHallId, h => Weekdays(h, new(8, 30), new(17, 0), new(12, 0), new(14, 0))),
+    ];
+
+    private static IEnumerable<OpeningHours> Weekdays(string hallId, TimeOnly opens, TimeOnly closes, TimeOnly breakStarts, TimeOnly breakEnds) =>
+        new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday }
+            .Select(d => new OpeningHours(hallId, d, opens, closes, breakStarts, breakEnds));
 
     private static readonly string[] StaffNames = ["王晓燕", "李明", "张建华", "刘芳", "陈静", "杨帆", "赵磊", "黄丽", "周涛", "吴敏", "徐婷", "孙伟", "胡娟", "朱强", "高雪", "林峰"];
 

@@ -48,6 +48,8 @@ public sealed class TestDatabase : IAsyncDisposable
         yield return new("ConnectionStrings:Queue", ConnectionString);
         // The demo's generated weeks (decision 0100) would mix into the days tests write and count; tests that want them ask.
         yield return new("Demo:History", "false");
+        // Tests run at any hour; the demo's office hours (Beijing time) would close its kiosk at night. DemoHoursTests asks for them.
+        yield return new("Demo:OpeningHours", "false");
     }
 
     public async ValueTask DisposeAsync()
