@@ -90,7 +90,8 @@ public sealed class AccountService(IDbContextFactory<QueueDb> dbs, TimeProvider 
     /// The first admin of a database without accounts (design.md §4, <c>POST /api/setup</c>); 409 once any account exists.
     /// The check and the insert share one serializable transaction, so two racing set-ups cannot both win.
     /// </summary>
-    public async Task<Account> CreateFirstAdminAsync(string userName, string displayName, string password, CancellationToken ct = default)
+    public async Task<Account> CreateFirstAdminAsync(string userName, string displayName, string password, Func<Account, AuditEntry>? audited = null,
+        CancellationToken ct = default)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, ct);
@@ -98,6 +99,7 @@ public sealed class AccountService(IDbContextFactory<QueueDb> dbs, TimeProvider 
         var account = new Account(NewId(), userName, Role.Admin, displayName);
         SetPassword(account, password);
         db.Accounts.Add(account);
+        if (audited is not null) db.Add(audited(account));
         try
         {
             await db.SaveChangesAsync(ct);

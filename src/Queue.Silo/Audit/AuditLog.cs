@@ -19,7 +19,11 @@ public sealed class AuditLog(IDbContextFactory<QueueDb> dbs, TimeProvider time)
 
     /// <summary>An entry for the caller to save with the change itself, in the same transaction (account changes).</summary>
     public AuditEntry Entry(string actor, string? hallId, string action, string subject, object? before, object? after) =>
-        new(Guid.NewGuid(), time.GetUtcNow(), actor, hallId, action, subject, Serialize(before), Serialize(after));
+        Entry(time.GetUtcNow(), actor, hallId, action, subject, before, after);
+
+    /// <summary>An entry made at <paramref name="at"/> (the hall grain's clock): written with the hall's commit.</summary>
+    public static AuditEntry Entry(DateTimeOffset at, string actor, string? hallId, string action, string subject, object? before, object? after) =>
+        new(Guid.NewGuid(), at, actor, hallId, action, subject, Serialize(before), Serialize(after));
 
     /// <summary>Newest first; <paramref name="hallId"/> null for every hall (and the changes that belong to none, e.g. accounts of admins).</summary>
     public async Task<IReadOnlyList<AuditEntry>> ReadAsync(string? hallId, DateTimeOffset? from, DateTimeOffset? to, CancellationToken ct = default)

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Logging;
+using Queue.Silo.Audit;
+using Queue.Silo.Windows;
 using Queue.Silo.Engine;
 using Queue.Silo.Floor;
 using Queue.Silo.Services;
@@ -76,8 +78,14 @@ public sealed class HallGrain(HallStore store, HallSnapshots snapshots, TimeProv
     public Task<WindowView> PauseWindow(string windowId) => WindowCommand(windowId, (s, c) => s.PauseWindow(windowId, c));
     public Task<WindowView> ResumeWindow(string windowId) => WindowCommand(windowId, (s, c) => s.ResumeWindow(windowId, c));
 
-    public Task<WindowView> SetWindowServices(string windowId, IReadOnlyList<string> serviceIds) =>
-        WindowCommand(windowId, (s, c) => s.SetWindowServices(windowId, serviceIds, c));
+    public Task<WindowView> SetWindowServices(string windowId, IReadOnlyList<string> serviceIds, string actor) =>
+        WindowCommand(windowId, (s, c) =>
+        {
+            var before = s.Windows.FirstOrDefault(w => w.Id == windowId)?.ServiceIds.ToList();
+            var window = s.SetWindowServices(windowId, serviceIds, c);
+            Audited(c, actor, "window.services", $"window:{windowId}", new { serviceIds = before }, new { serviceIds = window.ServiceIds.ToList() });
+            return window;
+        });
 
     public async Task<IReadOnlyList<string>> SetNotices(string text)
     {
@@ -85,19 +93,55 @@ public sealed class HallGrain(HallStore store, HallSnapshots snapshots, TimeProv
         return snapshot!.Board.Notices;
     }
 
-    public Task<HallDetail> Configure(HallProfile profile) => DetailCommand((s, c) => s.Configure(profile, c));
-    public Task<HallDetail> AddService(string serviceId, ServiceDraft draft) => DetailCommand((s, c) => s.AddService(serviceId, draft, c));
-    public Task<HallDetail> UpdateService(string serviceId, ServiceDraft draft) => DetailCommand((s, c) => s.UpdateService(serviceId, draft, c));
-    public Task<HallDetail> RemoveService(string serviceId) => DetailCommand((s, c) => s.RemoveService(serviceId, c));
-    public Task<CatalogImported> ImportServices(IReadOnlyList<ServiceDraft> rows) => Run((s, c) => s.ImportServices(rows, c));
+    // The administrator's changes carry who made them: each writes its audit entry, the thing before and after, in the
+    // commit that makes the change, so a crash can lose neither without the other.
+    public Task<HallDetail> Configure(HallProfile profile, string actor) => DetailCommand((s, c) =>
+    {
+        var before = HallProfile.Of(s.Hall);
+        var hall = s.Configure(profile, c);
+        return Audited(c, actor, "hall.update", $"hall:{HallId}", before, HallProfile.Of(hall));
+    });
 
-    public Task<HallDetail> AddWindow(string windowId, int number, string name, string? nameEn, IReadOnlyList<string> serviceIds) =>
-        DetailCommand((s, c) => s.AddWindow(windowId, number, name, nameEn, serviceIds, c));
+    public Task<HallDetail> AddService(string serviceId, ServiceDraft draft, string actor) => DetailCommand((s, c) =>
+        Audited(c, actor, "service.create", $"service:{serviceId}", null, ServiceDraft.Of(s.AddService(serviceId, draft, c))));
 
-    public Task<HallDetail> UpdateWindow(string windowId, int number, string name, string? nameEn, IReadOnlyList<string> serviceIds) =>
-        DetailCommand((s, c) => s.UpdateWindow(windowId, number, name, nameEn, serviceIds, c));
+    public Task<HallDetail> UpdateService(string serviceId, ServiceDraft draft, string actor) => DetailCommand((s, c) =>
+    {
+        var before = s.Services.FirstOrDefault(x => x.Id == serviceId) is { } stored ? ServiceDraft.Of(stored) : null;
+        return Audited(c, actor, "service.update", $"service:{serviceId}", before, ServiceDraft.Of(s.UpdateService(serviceId, draft, c)));
+    });
 
-    public Task<HallDetail> RemoveWindow(string windowId) => DetailCommand((s, c) => s.RemoveWindow(windowId, c));
+    public Task<HallDetail> RemoveService(string serviceId, string actor) => DetailCommand((s, c) =>
+        Audited(c, actor, "service.remove", $"service:{serviceId}", ServiceDraft.Of(s.RemoveService(serviceId, c)), null));
+
+    public Task<CatalogImported> ImportServices(IReadOnlyList<ServiceDraft> rows, string actor, string file) => Run((s, c) =>
+    {
+        var before = s.Services.Count;
+        var result = s.ImportServices(rows, c);
+        Audited(c, actor, "service.import", $"catalog:{HallId}", new { services = before }, new { file, result.Created, result.Updated });
+        return result;
+    });
+
+    public Task<HallDetail> AddWindow(string windowId, int number, string name, string? nameEn, IReadOnlyList<string> serviceIds, string actor) =>
+        DetailCommand((s, c) => Audited(c, actor, "window.create", $"window:{windowId}", null,
+            WindowAudit.Of(s.AddWindow(windowId, number, name, nameEn, serviceIds, c))));
+
+    public Task<HallDetail> UpdateWindow(string windowId, int number, string name, string? nameEn, IReadOnlyList<string> serviceIds, string actor) =>
+        DetailCommand((s, c) =>
+        {
+            var before = s.Windows.FirstOrDefault(w => w.Id == windowId) is { } stored ? WindowAudit.Of(stored) : null;
+            return Audited(c, actor, "window.update", $"window:{windowId}", before, WindowAudit.Of(s.UpdateWindow(windowId, number, name, nameEn, serviceIds, c)));
+        });
+
+    public Task<HallDetail> RemoveWindow(string windowId, string actor) => DetailCommand((s, c) =>
+        Audited(c, actor, "window.remove", $"window:{windowId}", WindowAudit.Of(s.RemoveWindow(windowId, c)), null));
+
+    /// <summary>Adds the change's audit entry to the batch; called only once the command has succeeded.</summary>
+    private object? Audited(HallChanges changes, string actor, string action, string subject, object? before, object? after)
+    {
+        changes.Add(AuditLog.Entry(changes.Now, actor, HallId, action, subject, before, after));
+        return after;
+    }
 
     private async Task<HallDetail> DetailCommand<T>(Func<HallState, HallChanges, T> command)
     {

@@ -32,18 +32,19 @@ public interface IHallGrain : IGrainWithStringKey
     Task<WindowView> CloseWindow(string windowId);
     Task<WindowView> PauseWindow(string windowId);
     Task<WindowView> ResumeWindow(string windowId);
-    Task<WindowView> SetWindowServices(string windowId, IReadOnlyList<string> serviceIds);
+    Task<WindowView> SetWindowServices(string windowId, IReadOnlyList<string> serviceIds, string actor);
     Task<IReadOnlyList<string>> SetNotices(string text);
 
-    // The administrator's changes (issue 15): answered with the hall's detail as committed.
-    Task<HallDetail> Configure(HallProfile profile);
-    Task<HallDetail> AddService(string serviceId, ServiceDraft draft);
-    Task<HallDetail> UpdateService(string serviceId, ServiceDraft draft);
-    Task<HallDetail> RemoveService(string serviceId);
-    Task<CatalogImported> ImportServices(IReadOnlyList<ServiceDraft> rows);
-    Task<HallDetail> AddWindow(string windowId, int number, string name, string? nameEn, IReadOnlyList<string> serviceIds);
-    Task<HallDetail> UpdateWindow(string windowId, int number, string name, string? nameEn, IReadOnlyList<string> serviceIds);
-    Task<HallDetail> RemoveWindow(string windowId);
+    // The administrator's changes (issue 15): answered with the hall's detail as committed; the audit entry by
+    // actor is committed with the change.
+    Task<HallDetail> Configure(HallProfile profile, string actor);
+    Task<HallDetail> AddService(string serviceId, ServiceDraft draft, string actor);
+    Task<HallDetail> UpdateService(string serviceId, ServiceDraft draft, string actor);
+    Task<HallDetail> RemoveService(string serviceId, string actor);
+    Task<CatalogImported> ImportServices(IReadOnlyList<ServiceDraft> rows, string actor, string file);
+    Task<HallDetail> AddWindow(string windowId, int number, string name, string? nameEn, IReadOnlyList<string> serviceIds, string actor);
+    Task<HallDetail> UpdateWindow(string windowId, int number, string name, string? nameEn, IReadOnlyList<string> serviceIds, string actor);
+    Task<HallDetail> RemoveWindow(string windowId, string actor);
 
     /// <summary>
     /// Registers (or renews) a silo's read replicas for this hall's commits and answers the whole picture

@@ -57,22 +57,25 @@ public sealed class HallClient(IGrainFactory grains, HallSnapshots halls, HallSt
     public async Task<WindowView> PauseWindowAsync(string hallId, string windowId) => await (await WindowAsync(hallId, windowId)).Pause();
     public async Task<WindowView> ResumeWindowAsync(string hallId, string windowId) => await (await WindowAsync(hallId, windowId)).Resume();
 
-    public async Task<WindowView> SetWindowServicesAsync(string hallId, string windowId, IReadOnlyCollection<string> serviceIds) =>
-        await (await WindowAsync(hallId, windowId)).SetServices([.. serviceIds]);
+    public async Task<WindowView> SetWindowServicesAsync(string hallId, string windowId, IReadOnlyCollection<string> serviceIds, string actor) =>
+        await (await WindowAsync(hallId, windowId)).SetServices([.. serviceIds], actor);
 
-    public async Task<HallDetail> ConfigureHallAsync(string hallId, HallProfile profile) => await (await HallAsync(hallId)).Configure(profile);
-    public async Task<HallDetail> AddServiceAsync(string hallId, string serviceId, ServiceDraft draft) => await (await HallAsync(hallId)).AddService(serviceId, draft);
-    public async Task<HallDetail> UpdateServiceAsync(string hallId, string serviceId, ServiceDraft draft) => await (await HallAsync(hallId)).UpdateService(serviceId, draft);
-    public async Task<HallDetail> RemoveServiceAsync(string hallId, string serviceId) => await (await HallAsync(hallId)).RemoveService(serviceId);
-    public async Task<CatalogImported> ImportServicesAsync(string hallId, IReadOnlyList<ServiceDraft> rows) => await (await HallAsync(hallId)).ImportServices(rows);
+    // An administrator's change names its actor: the hall commits the audit entry with the change.
+    public async Task<HallDetail> ConfigureHallAsync(string hallId, HallProfile profile, string actor) => await (await HallAsync(hallId)).Configure(profile, actor);
+    public async Task<HallDetail> AddServiceAsync(string hallId, string serviceId, ServiceDraft draft, string actor) => await (await HallAsync(hallId)).AddService(serviceId, draft, actor);
+    public async Task<HallDetail> UpdateServiceAsync(string hallId, string serviceId, ServiceDraft draft, string actor) => await (await HallAsync(hallId)).UpdateService(serviceId, draft, actor);
+    public async Task<HallDetail> RemoveServiceAsync(string hallId, string serviceId, string actor) => await (await HallAsync(hallId)).RemoveService(serviceId, actor);
 
-    public async Task<HallDetail> AddWindowAsync(string hallId, string windowId, int number, string name, string? nameEn, IReadOnlyCollection<string> serviceIds) =>
-        await (await HallAsync(hallId)).AddWindow(windowId, number, name, nameEn, [.. serviceIds]);
+    public async Task<CatalogImported> ImportServicesAsync(string hallId, IReadOnlyList<ServiceDraft> rows, string actor, string file) =>
+        await (await HallAsync(hallId)).ImportServices(rows, actor, file);
 
-    public async Task<HallDetail> UpdateWindowAsync(string hallId, string windowId, int number, string name, string? nameEn, IReadOnlyCollection<string> serviceIds) =>
-        await (await HallAsync(hallId)).UpdateWindow(windowId, number, name, nameEn, [.. serviceIds]);
+    public async Task<HallDetail> AddWindowAsync(string hallId, string windowId, int number, string name, string? nameEn, IReadOnlyCollection<string> serviceIds, string actor) =>
+        await (await HallAsync(hallId)).AddWindow(windowId, number, name, nameEn, [.. serviceIds], actor);
 
-    public async Task<HallDetail> RemoveWindowAsync(string hallId, string windowId) => await (await HallAsync(hallId)).RemoveWindow(windowId);
+    public async Task<HallDetail> UpdateWindowAsync(string hallId, string windowId, int number, string name, string? nameEn, IReadOnlyCollection<string> serviceIds, string actor) =>
+        await (await HallAsync(hallId)).UpdateWindow(windowId, number, name, nameEn, [.. serviceIds], actor);
+
+    public async Task<HallDetail> RemoveWindowAsync(string hallId, string windowId, string actor) => await (await HallAsync(hallId)).RemoveWindow(windowId, actor);
 
     /// <summary>The window's day: who worked it, what it handled, its score so far.</summary>
     public async Task<WindowWorkday> WorkdayAsync(string hallId, string windowId) => await (await WindowAsync(hallId, windowId)).Today();

@@ -26,7 +26,7 @@ public interface IWindowGrain : IGrainWithStringKey
     Task<WindowView> Close();
     Task<WindowView> Pause();
     Task<WindowView> Resume();
-    Task<WindowView> SetServices(IReadOnlyList<string> serviceIds);
+    Task<WindowView> SetServices(IReadOnlyList<string> serviceIds, string actor);
 
     /// <summary>The window's day so far; answered between commands, never waiting for one.</summary>
     [AlwaysInterleave]

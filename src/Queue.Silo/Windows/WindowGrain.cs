@@ -69,7 +69,7 @@ public sealed class WindowGrain(HallSnapshots halls, RatingScores scores, IDbCon
     public Task<WindowView> Close() => Hall.CloseWindow(Key.WindowId);
     public Task<WindowView> Pause() => Hall.PauseWindow(Key.WindowId);
     public Task<WindowView> Resume() => Hall.ResumeWindow(Key.WindowId);
-    public Task<WindowView> SetServices(IReadOnlyList<string> serviceIds) => Hall.SetWindowServices(Key.WindowId, serviceIds);
+    public Task<WindowView> SetServices(IReadOnlyList<string> serviceIds, string actor) => Hall.SetWindowServices(Key.WindowId, serviceIds, actor);
 
     public Task Rated(Guid ratingId)
     {

@@ -17,7 +17,7 @@ namespace Queue.Web.Admin;
 /// <summary>
 /// Setting up a hall (design.md §4): halls, matters, windows and the catalog import, for the API and the /admin
 /// pages alike. Checks the caller's rights on the hall tree, sends the change to the hall's grain (so it is live at
-/// once on every screen) and writes the audit entry with the thing before and after.
+/// once on every screen); the audit entry, the thing before and after, is committed with the change.
 /// </summary>
 public sealed class HallAdministration(HallClient halls, HallSnapshots snapshots, HallRights rights, AuditLog audit,
     IDbContextFactory<QueueDb> dbs, Queue.Web.Auth.HallScope scope)
@@ -32,13 +32,12 @@ public sealed class HallAdministration(HallClient halls, HallSnapshots snapshots
             await RequireParentAsync(db, id, profile, ct);
             var hall = new Hall(id, profile.Name, profile.Level, profile.ParentId, profile.RegionCode) { Address = profile.Address, Settings = profile.Settings };
             db.Halls.Add(hall);
+            db.Add(audit.Entry(AuditActor.Of(user), id, "hall.create", $"hall:{id}", null, HallProfile.Of(hall)));
             await db.SaveChangesAsync(ct);
         }
         await snapshots.ReloadIdsAsync();
         scope.Forget();
-        var detail = (await halls.SnapshotAsync(id)).Detail;
-        await audit.WriteAsync(AuditActor.Of(user), id, "hall.create", $"hall:{id}", null, Profile(detail), ct);
-        return detail;
+        return (await halls.SnapshotAsync(id)).Detail;
     }
 
     /// <summary>A manager of the hall may change its name, address and settings; its level and parent are an admin's.</summary>
@@ -49,9 +48,8 @@ public sealed class HallAdministration(HallClient halls, HallSnapshots snapshots
         if (!user.IsInRole(Role.Admin) && (profile.Level != before.Level || profile.ParentId != before.ParentId))
             throw new HallException(RefusalKind.Forbidden, "hall.adminOnly", "hall.adminOnly");
         await using (var db = await dbs.CreateDbContextAsync(ct)) await RequireParentAsync(db, hallId, profile, ct);
-        var after = await halls.ConfigureHallAsync(hallId, profile);
+        var after = await halls.ConfigureHallAsync(hallId, profile, AuditActor.Of(user));
         scope.Forget();
-        await audit.WriteAsync(AuditActor.Of(user), hallId, "hall.update", $"hall:{hallId}", Profile(before), Profile(after), ct);
         return after;
     }
 
@@ -60,28 +58,24 @@ public sealed class HallAdministration(HallClient halls, HallSnapshots snapshots
         await RequireAsync(user, hallId, ct);
         var id = draft.Id ?? NewId("m");
         await RequireFreeIdAsync(hallId, [id], ct);
-        var detail = await halls.AddServiceAsync(hallId, id, draft with { Id = id });
-        var created = detail.Services.First(s => s.Id == id);
-        await audit.WriteAsync(AuditActor.Of(user), hallId, "service.create", $"service:{id}", null, draft with { Id = id }, ct);
-        return created;
+        var detail = await halls.AddServiceAsync(hallId, id, draft with { Id = id }, AuditActor.Of(user));
+        return detail.Services.First(s => s.Id == id);
     }
 
     public async Task<ServiceView> UpdateServiceAsync(ClaimsPrincipal user, string hallId, string serviceId, ServiceDraft draft, CancellationToken ct = default)
     {
         await RequireAsync(user, hallId, ct);
-        var before = await StoredServiceAsync(hallId, serviceId, ct);
-        var detail = await halls.UpdateServiceAsync(hallId, serviceId, draft with { Id = serviceId });
-        await audit.WriteAsync(AuditActor.Of(user), hallId, "service.update", $"service:{serviceId}", Draft(before), draft with { Id = serviceId }, ct);
+        await RequireServiceAsync(hallId, serviceId, ct);
+        var detail = await halls.UpdateServiceAsync(hallId, serviceId, draft with { Id = serviceId }, AuditActor.Of(user));
         return detail.Services.First(s => s.Id == serviceId);
     }
 
     public async Task RemoveServiceAsync(ClaimsPrincipal user, string hallId, string serviceId, CancellationToken ct = default)
     {
         await RequireAsync(user, hallId, ct);
-        var before = await StoredServiceAsync(hallId, serviceId, ct);
+        await RequireServiceAsync(hallId, serviceId, ct);
         await RequireNoBookingsAsync(hallId, serviceId, ct);
-        await halls.RemoveServiceAsync(hallId, serviceId);
-        await audit.WriteAsync(AuditActor.Of(user), hallId, "service.remove", $"service:{serviceId}", Draft(before), null, ct);
+        await halls.RemoveServiceAsync(hallId, serviceId, AuditActor.Of(user));
     }
 
     /// <summary>
@@ -113,10 +107,7 @@ public sealed class HallAdministration(HallClient halls, HallSnapshots snapshots
         foreach (var (row, draft) in drafts.Where(d => taken.Contains(d.Draft.Id!)))
             rejected.Add(new CatalogRejection(row, [$"id: {RefusalWording.Shared.Word("invalid.id.otherHall", draft.Id!)}"]));
         if (rejected.Count > 0) return new CatalogImport(0, 0, [.. rejected.OrderBy(r => r.Row)]);
-        var before = await halls.SnapshotAsync(hallId);
-        var result = await halls.ImportServicesAsync(hallId, [.. drafts.Select(d => d.Draft)]);
-        await audit.WriteAsync(AuditActor.Of(user), hallId, "service.import", $"catalog:{hallId}",
-            new { services = before.Detail.Services.Count }, new { file = fileName, result.Created, result.Updated }, ct);
+        var result = await halls.ImportServicesAsync(hallId, [.. drafts.Select(d => d.Draft)], AuditActor.Of(user), fileName);
         return new CatalogImport(result.Created, result.Updated, []);
     }
 
@@ -136,28 +127,21 @@ public sealed class HallAdministration(HallClient halls, HallSnapshots snapshots
         await using (var db = await dbs.CreateDbContextAsync(ct))
             if (await db.Windows.AnyAsync(w => w.Id == windowId && w.HallId != hallId, ct))
                 throw HallException.Conflict("window.idTaken", ("id", windowId));
-        var detail = await halls.AddWindowAsync(hallId, windowId, number, name, nameEn, serviceIds);
-        var created = detail.Windows.First(w => w.Id == windowId);
-        await audit.WriteAsync(AuditActor.Of(user), hallId, "window.create", $"window:{windowId}", null, WindowAudit.Of(created), ct);
-        return created;
+        var detail = await halls.AddWindowAsync(hallId, windowId, number, name, nameEn, serviceIds, AuditActor.Of(user));
+        return detail.Windows.First(w => w.Id == windowId);
     }
 
     public async Task<WindowView> UpdateWindowAsync(ClaimsPrincipal user, string hallId, string windowId, int number, string name, string? nameEn, IReadOnlyList<string> serviceIds, CancellationToken ct = default)
     {
         await RequireAsync(user, hallId, ct);
-        var before = (await halls.SnapshotAsync(hallId)).Detail.Windows.FirstOrDefault(w => w.Id == windowId) ?? throw HallException.NotFound("window", windowId);
-        var detail = await halls.UpdateWindowAsync(hallId, windowId, number, name, nameEn, serviceIds);
-        var after = detail.Windows.First(w => w.Id == windowId);
-        await audit.WriteAsync(AuditActor.Of(user), hallId, "window.update", $"window:{windowId}", WindowAudit.Of(before), WindowAudit.Of(after), ct);
-        return after;
+        var detail = await halls.UpdateWindowAsync(hallId, windowId, number, name, nameEn, serviceIds, AuditActor.Of(user));
+        return detail.Windows.First(w => w.Id == windowId);
     }
 
     public async Task RemoveWindowAsync(ClaimsPrincipal user, string hallId, string windowId, CancellationToken ct = default)
     {
         await RequireAsync(user, hallId, ct);
-        var before = (await halls.SnapshotAsync(hallId)).Detail.Windows.FirstOrDefault(w => w.Id == windowId) ?? throw HallException.NotFound("window", windowId);
-        await halls.RemoveWindowAsync(hallId, windowId);
-        await audit.WriteAsync(AuditActor.Of(user), hallId, "window.remove", $"window:{windowId}", WindowAudit.Of(before), null, ct);
+        await halls.RemoveWindowAsync(hallId, windowId, AuditActor.Of(user));
     }
 
     /// <summary>Unknown hall first (404, hall ids are public), then the caller's rights (403).</summary>
@@ -197,10 +181,10 @@ public sealed class HallAdministration(HallClient halls, HallSnapshots snapshots
         return taken;
     }
 
-    private async Task<Service> StoredServiceAsync(string hallId, string serviceId, CancellationToken ct)
+    private async Task RequireServiceAsync(string hallId, string serviceId, CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
-        return await db.Services.AsNoTracking().FirstOrDefaultAsync(s => s.Id == serviceId && s.HallId == hallId, ct) ?? throw HallException.NotFound("service", serviceId);
+        if (!await db.Services.AsNoTracking().AnyAsync(s => s.Id == serviceId && s.HallId == hallId, ct)) throw HallException.NotFound("service", serviceId);
     }
 
     /// <summary>A citizen's booking of the matter still to come would be lost with it: 409 until it is served or cancelled.</summary>
@@ -212,10 +196,6 @@ public sealed class HallAdministration(HallClient halls, HallSnapshots snapshots
         if (open > 0)
             throw HallException.Conflict("service.hasBookings", ("open", open));
     }
-
-    private static ServiceDraft Draft(Service s) => new(s.Id, s.Name, s.NameEn, s.Category, s.Prefix, s.NormMinutes, s.Bookable, s.Guide, s.CategoryEn);
-
-    private static HallProfile Profile(HallDetail d) => new(d.Name, d.Level, d.ParentId, d.RegionCode, d.Address, d.Settings);
 
     private static string NewId(string kind) => kind + Guid.NewGuid().ToString("N")[..15];
 }

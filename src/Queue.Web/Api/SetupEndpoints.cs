@@ -58,8 +58,7 @@ public static class SetupEndpoints
             throw HallException.Conflict("setup.done");
         if (!setup.Allows(http, setupToken))
             throw new HallException(RefusalKind.Forbidden, "setup.token", "setup.token");
-        var account = await accounts.CreateFirstAdminAsync(userName!, displayName!, password!);
-        await audit.WriteAsync("setup", null, "account.create", $"account:{account.UserName}", null, AccountView.Of(account));
-        return account;
+        return await accounts.CreateFirstAdminAsync(userName!, displayName!, password!,
+            a => audit.Entry("setup", null, "account.create", $"account:{a.UserName}", null, AccountView.Of(a)));
     }
 }

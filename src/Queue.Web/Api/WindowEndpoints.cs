@@ -81,18 +81,14 @@ public static class WindowEndpoints
             return Ticket(user, hallId, windowId, () => c.TransferAsync(hallId, windowId, serviceId, target));
         });
 
-        routes.MapPut("/api/halls/{hallId}/windows/{windowId}/services", async (string hallId, string windowId, WindowServicesRequest? body, ClaimsPrincipal user, HallClient c,
-            Queue.Silo.Audit.AuditLog audit) =>
+        routes.MapPut("/api/halls/{hallId}/windows/{windowId}/services", async (string hallId, string windowId, WindowServicesRequest? body, ClaimsPrincipal user, HallClient c) =>
         {
             var req = Validate.Body(body);
             var ids = req.ServiceIds ?? throw HallException.Invalid("serviceIds", "invalid.required", ("field", "serviceIds"));
             if (ids.Count > 200) throw HallException.Invalid("serviceIds", "invalid.serviceIds.tooMany", ("most", 200));
             foreach (var id in ids) Validate.Id(id, "serviceIds");
             if (!user.ManagesHall(hallId)) throw Forbidden();
-            var before = (await c.SnapshotAsync(hallId)).Detail.Windows.FirstOrDefault(w => w.Id == windowId)?.ServiceIds;
-            var answer = await Window(user, hallId, windowId, () => c.SetWindowServicesAsync(hallId, windowId, ids));
-            await audit.WriteAsync(user.Identity?.Name ?? "", hallId, "window.services", $"window:{windowId}", new { serviceIds = before }, new { serviceIds = answer.Value!.ServiceIds });
-            return answer;
+            return await Window(user, hallId, windowId, () => c.SetWindowServicesAsync(hallId, windowId, ids, Admin.AuditActor.Of(user)));
         }).WithTags("windows").RequireAuthorization(AuthSetup.ManagerPolicy);
         return routes;
     }
