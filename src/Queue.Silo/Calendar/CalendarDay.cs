@@ -26,4 +26,7 @@ public sealed class CalendarDay
     public string Name { get; set; } = "";
 
     public bool ForAllHalls => HallId == AllHalls;
+
+    /// <summary>The day as the audit log keeps it.</summary>
+    public object Audited() => new { Date, Kind, Name };
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
+using Queue.Silo.Audit;
 using Queue.Silo.Engine;
 using Queue.Silo.Storage;
 
@@ -57,8 +58,10 @@ public sealed class HallCalendar(IDbContextFactory<QueueDb> dbs, TimeProvider ti
     public async Task<DateOnly> AddWorkingDaysAsync(string hallId, DateOnly from, int workingDays, CancellationToken ct = default) =>
         (await ForHallAsync(hallId, ct)).AddWorkingDays(from, workingDays);
 
+    // Every change below is made by an actor (an account's user name) and commits its audit entry with itself.
+
     /// <summary>Replaces the weekly opening hours; weekdays left out are closed.</summary>
-    public async Task<WorkingCalendar> SetHoursAsync(string hallId, IReadOnlyList<OpeningHours> weekly, CancellationToken ct = default)
+    public async Task<WorkingCalendar> SetHoursAsync(string hallId, IReadOnlyList<OpeningHours> weekly, string actor, CancellationToken ct = default)
     {
         if (weekly.GroupBy(h => h.Weekday).Any(g => g.Count() > 1)) throw HallException.Invalid("hours", "invalid.hours.weekdayTwice");
         if (weekly.FirstOrDefault(h => h.Fault() is not null) is { } wrong && wrong.Fault() is { } fault) throw wrong.Refusal("hours", fault.Key);
@@ -66,8 +69,10 @@ public sealed class HallCalendar(IDbContextFactory<QueueDb> dbs, TimeProvider ti
         await using var db = await dbs.CreateDbContextAsync(ct);
         await RequireHallAsync(db, hallId, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var before = await db.Set<OpeningHours>().AsNoTracking().Where(h => h.HallId == hallId).ToListAsync(ct);
         await db.Set<OpeningHours>().Where(h => h.HallId == hallId).ExecuteDeleteAsync(ct);
         db.Set<OpeningHours>().AddRange(weekly);
+        db.Add(Audit(actor, hallId, "calendar.hours", $"hall:{hallId}", Week(before), Week(weekly)));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         Forget();
@@ -75,21 +80,46 @@ public sealed class HallCalendar(IDbContextFactory<QueueDb> dbs, TimeProvider ti
     }
 
     /// <summary>Declares a date a holiday or a make-up working day of one hall (replacing what it was).</summary>
-    public async Task<CalendarDay> SetDayAsync(string hallId, DateOnly date, CalendarDayKind kind, string name, CancellationToken ct = default)
+    public async Task<CalendarDay> SetDayAsync(string hallId, DateOnly date, CalendarDayKind kind, string name, string actor, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         await RequireHallAsync(db, hallId, ct);
-        try { return await SetAsync(db, hallId, date, kind, name, ct); }
+        try { return await SetAsync(db, hallId, date, kind, name, actor, "calendar.day", ct); }
         finally { Forget(); }
     }
 
     /// <summary>Declares a date a holiday or a make-up working day of every hall (national), replacing what it was.</summary>
-    public async Task<CalendarDay> SetAllHallsDayAsync(DateOnly date, CalendarDayKind kind, string name, CancellationToken ct = default)
+    public async Task<CalendarDay> SetAllHallsDayAsync(DateOnly date, CalendarDayKind kind, string name, string actor, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
-        try { return await SetAsync(db, CalendarDay.AllHalls, date, kind, name, ct); }
+        try { return await SetAsync(db, CalendarDay.AllHalls, date, kind, name, actor, "calendar.nationalDay", ct); }
         finally { Forget(); }
     }
+
+    /// <summary>
+    /// Declares every date from <paramref name="from"/> to <paramref name="to"/> (at most a month) a holiday or make-up
+    /// working day of every hall in one commit: a notice's "10月1日至7日放假" entered as it is written.
+    /// </summary>
+    public async Task<IReadOnlyList<CalendarDay>> SetAllHallsDaysAsync(DateOnly from, DateOnly to, CalendarDayKind kind, string name, string actor,
+        CancellationToken ct = default)
+    {
+        if (to < from) throw HallException.Invalid("to", "invalid.to.beforeFrom");
+        if (to.DayNumber - from.DayNumber >= MaxRange) throw HallException.Invalid("to", "invalid.to.range", ("days", MaxRange));
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var existing = await db.Set<CalendarDay>().Where(d => d.HallId == CalendarDay.AllHalls && d.Date >= from && d.Date <= to).ToDictionaryAsync(d => d.Date, ct);
+        var days = new List<CalendarDay>();
+        for (var date = from; date <= to; date = date.AddDays(1))
+            days.Add(Put(db, existing.GetValueOrDefault(date), CalendarDay.AllHalls, date, kind, name, actor, "calendar.nationalDay"));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return days;
+        }
+        finally { Forget(); }
+    }
+
+    /// <summary>The longest range entered at once: the longest holiday of a notice (春节, 8–9 days) with room to spare.</summary>
+    public const int MaxRange = 31;
 
     /// <summary>The days for all halls between two dates (inclusive), by date.</summary>
     public async Task<IReadOnlyList<CalendarDay>> AllHallsDaysAsync(DateOnly from, DateOnly to, CancellationToken ct = default)
@@ -101,40 +131,57 @@ public sealed class HallCalendar(IDbContextFactory<QueueDb> dbs, TimeProvider ti
     }
 
     /// <summary>Returns a date of one hall to the weekly pattern (or to the all-halls entry, if there is one).</summary>
-    public async Task RemoveDayAsync(string hallId, DateOnly date, CancellationToken ct = default)
+    public async Task RemoveDayAsync(string hallId, DateOnly date, string actor, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         await RequireHallAsync(db, hallId, ct);
-        try { await RemoveAsync(db, hallId, date, ct); }
+        try { await RemoveAsync(db, hallId, date, actor, "calendar.day.remove", ct); }
         finally { Forget(); }
     }
 
     /// <summary>Removes a date for all halls; halls' own entries for that date stay.</summary>
-    public async Task RemoveAllHallsDayAsync(DateOnly date, CancellationToken ct = default)
+    public async Task RemoveAllHallsDayAsync(DateOnly date, string actor, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
-        try { await RemoveAsync(db, CalendarDay.AllHalls, date, ct); }
+        try { await RemoveAsync(db, CalendarDay.AllHalls, date, actor, "calendar.nationalDay.remove", ct); }
         finally { Forget(); }
     }
 
-    private static async Task<CalendarDay> SetAsync(QueueDb db, string hallId, DateOnly date, CalendarDayKind kind, string name, CancellationToken ct)
+    private async Task<CalendarDay> SetAsync(QueueDb db, string hallId, DateOnly date, CalendarDayKind kind, string name, string actor, string action, CancellationToken ct)
     {
-        var day = await db.Set<CalendarDay>().FirstOrDefaultAsync(d => d.HallId == hallId && d.Date == date, ct);
-        if (day is null) db.Add(day = new CalendarDay(hallId, date, kind, name));
-        else
-        {
-            day.Kind = kind;
-            day.Name = name;
-        }
+        var day = Put(db, await db.Set<CalendarDay>().FirstOrDefaultAsync(d => d.HallId == hallId && d.Date == date, ct), hallId, date, kind, name, actor, action);
         await db.SaveChangesAsync(ct);
         return day;
     }
 
-    private static async Task RemoveAsync(QueueDb db, string hallId, DateOnly date, CancellationToken ct)
+    /// <summary>Adds or changes the day <paramref name="stored"/> (null: none yet) and its audit entry, to be saved by the caller.</summary>
+    private CalendarDay Put(QueueDb db, CalendarDay? stored, string hallId, DateOnly date, CalendarDayKind kind, string name, string actor, string action)
     {
-        var removed = await db.Set<CalendarDay>().Where(d => d.HallId == hallId && d.Date == date).ExecuteDeleteAsync(ct);
-        if (removed == 0) throw HallException.NotFound("calendar day", date.ToString("yyyy-MM-dd"));
+        var before = stored?.Audited();
+        var day = stored ?? new CalendarDay(hallId, date, kind, name);
+        if (stored is null) db.Add(day);
+        day.Kind = kind;
+        day.Name = name;
+        db.Add(Audit(actor, HallOf(hallId), action, $"day:{date:yyyy-MM-dd}", before, day.Audited()));
+        return day;
     }
+
+    private async Task RemoveAsync(QueueDb db, string hallId, DateOnly date, string actor, string action, CancellationToken ct)
+    {
+        var day = await db.Set<CalendarDay>().FirstOrDefaultAsync(d => d.HallId == hallId && d.Date == date, ct)
+            ?? throw HallException.NotFound("calendar day", date.ToString("yyyy-MM-dd"));
+        db.Remove(day);
+        db.Add(Audit(actor, HallOf(hallId), action, $"day:{date:yyyy-MM-dd}", day.Audited(), null));
+        await db.SaveChangesAsync(ct);
+    }
+
+    private AuditEntry Audit(string actor, string? hallId, string action, string subject, object? before, object? after) =>
+        AuditLog.Entry(time.GetUtcNow(), actor, hallId, action, subject, before, after);
+
+    /// <summary>The audit log files the all-halls days under no hall.</summary>
+    private static string? HallOf(string hallId) => hallId == CalendarDay.AllHalls ? null : hallId;
+
+    private static List<object> Week(IEnumerable<OpeningHours> hours) => [.. hours.OrderBy(h => ((int)h.Weekday + 6) % 7).Select(h => h.Audited())];
 
     private static async Task RequireHallAsync(QueueDb db, string hallId, CancellationToken ct)
     {

@@ -34,6 +34,13 @@ public sealed class NationalDays(IDbContextFactory<QueueDb> dbs, ILogger<Nationa
             ],
         };
 
+    /// <summary>
+    /// Next year, when its notice is due (from November: the State Council publishes it in November or December) and none
+    /// of its days is entered yet among <paramref name="entered"/>; otherwise null.
+    /// </summary>
+    public static int? MissingYear(DateOnly today, IEnumerable<CalendarDay> entered) =>
+        today.Month >= 11 && !entered.Any(d => d.ForAllHalls && d.Date.Year == today.Year + 1) ? today.Year + 1 : null;
+
     /// <summary>Every day of the shipped notices, one entry per date.</summary>
     public static IEnumerable<CalendarDay> Days(int year)
     {

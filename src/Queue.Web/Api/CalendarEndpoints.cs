@@ -1,3 +1,4 @@
+using Queue.Web.Admin;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Security.Claims;
@@ -48,7 +49,7 @@ public static class CalendarEndpoints
             if (end < start || end.DayNumber - start.DayNumber > 400) throw HallException.Invalid("to", "invalid.to.range", ("days", 400));
             return TypedResults.Ok(View(days, time.GetUtcNow(), start, end));
         });
-        group.MapPut("/hours", async (string hallId, OpeningHoursRequest? body, ClaimsPrincipal user, HallCalendar calendar, TimeProvider time, HallClient halls, AuditLog audit) =>
+        group.MapPut("/hours", async (string hallId, OpeningHoursRequest? body, ClaimsPrincipal user, HallCalendar calendar, TimeProvider time, HallClient halls) =>
         {
             await KnownHall.RequireAsync(halls, hallId);
             RequireManager(user, hallId);
@@ -58,27 +59,24 @@ public static class CalendarEndpoints
                 Validate.Required(h.Weekday, $"hours[{i}].weekday"), ParseTime(h.Opens, $"hours[{i}].opens"), ParseTime(h.Closes, $"hours[{i}].closes"),
                 h.BreakStarts is null ? null : ParseTime(h.BreakStarts, $"hours[{i}].breakStarts"),
                 h.BreakEnds is null ? null : ParseTime(h.BreakEnds, $"hours[{i}].breakEnds")), i)).ToList();
-            var before = (await calendar.ForHallAsync(hallId)).WeeklyHours.Select(h => h.Audited()).ToList();
-            var days = await calendar.SetHoursAsync(hallId, hours);
-            await audit.WriteAsync(user.Identity?.Name ?? "", hallId, "calendar.hours", $"hall:{hallId}", before, hours.Select(h => h.Audited()).ToList());
+            var days = await calendar.SetHoursAsync(hallId, hours, AuditActor.Of(user));
             var today = days.Today(time.GetUtcNow());
             return TypedResults.Ok(View(days, time.GetUtcNow(), today, today.AddDays(30)));
         }).RequireAuthorization(AuthSetup.ManagerPolicy);
-        group.MapPut("/days/{date}", async (string hallId, string date, CalendarDayRequest? body, ClaimsPrincipal user, HallCalendar calendar, HallClient halls, AuditLog audit) =>
+        group.MapPut("/days/{date}", async (string hallId, string date, CalendarDayRequest? body, ClaimsPrincipal user, HallCalendar calendar, HallClient halls) =>
         {
             await KnownHall.RequireAsync(halls, hallId);
             RequireManager(user, hallId);
             var req = Validate.Body(body);
-            var day = await calendar.SetDayAsync(hallId, ParseDate(date, "date"), Validate.Required(req.Kind, "kind"), Validate.Text(req.Name, "name", 100) ?? "");
-            await audit.WriteAsync(user.Identity?.Name ?? "", hallId, "calendar.day", $"day:{day.Date:yyyy-MM-dd}", null, CalendarDayView.Of(day));
+            var day = await calendar.SetDayAsync(hallId, ParseDate(date, "date"), Validate.Required(req.Kind, "kind"), Validate.Text(req.Name, "name", 100) ?? "",
+                AuditActor.Of(user));
             return TypedResults.Ok(CalendarDayView.Of(day));
         }).RequireAuthorization(AuthSetup.ManagerPolicy);
-        group.MapDelete("/days/{date}", async (string hallId, string date, ClaimsPrincipal user, HallCalendar calendar, HallClient halls, AuditLog audit) =>
+        group.MapDelete("/days/{date}", async (string hallId, string date, ClaimsPrincipal user, HallCalendar calendar, HallClient halls) =>
         {
             await KnownHall.RequireAsync(halls, hallId);
             RequireManager(user, hallId);
-            await calendar.RemoveDayAsync(hallId, ParseDate(date, "date"));
-            await audit.WriteAsync(user.Identity?.Name ?? "", hallId, "calendar.day.remove", $"day:{date}", new { date }, null);
+            await calendar.RemoveDayAsync(hallId, ParseDate(date, "date"), AuditActor.Of(user));
             return TypedResults.NoContent();
         }).RequireAuthorization(AuthSetup.ManagerPolicy);
 
@@ -92,19 +90,18 @@ public static class CalendarEndpoints
             if (end < start || end.DayNumber - start.DayNumber > 800) throw HallException.Invalid("to", "invalid.to.range", ("days", 800));
             return TypedResults.Ok((await calendar.AllHallsDaysAsync(start, end)).Select(CalendarDayView.Of).ToList());
         });
-        national.MapPut("/{date}", async (string date, CalendarDayRequest? body, ClaimsPrincipal user, HallCalendar calendar, AuditLog audit) =>
+        national.MapPut("/{date}", async (string date, CalendarDayRequest? body, ClaimsPrincipal user, HallCalendar calendar) =>
         {
             RequireAdmin(user);
             var req = Validate.Body(body);
-            var day = await calendar.SetAllHallsDayAsync(ParseDate(date, "date"), Validate.Required(req.Kind, "kind"), Validate.Text(req.Name, "name", 100) ?? "");
-            await audit.WriteAsync(user.Identity?.Name ?? "", null, "calendar.nationalDay", $"day:{day.Date:yyyy-MM-dd}", null, CalendarDayView.Of(day));
+            var day = await calendar.SetAllHallsDayAsync(ParseDate(date, "date"), Validate.Required(req.Kind, "kind"), Validate.Text(req.Name, "name", 100) ?? "",
+                AuditActor.Of(user));
             return TypedResults.Ok(CalendarDayView.Of(day));
         }).RequireAuthorization();
-        national.MapDelete("/{date}", async (string date, ClaimsPrincipal user, HallCalendar calendar, AuditLog audit) =>
+        national.MapDelete("/{date}", async (string date, ClaimsPrincipal user, HallCalendar calendar) =>
         {
             RequireAdmin(user);
-            await calendar.RemoveAllHallsDayAsync(ParseDate(date, "date"));
-            await audit.WriteAsync(user.Identity?.Name ?? "", null, "calendar.nationalDay.remove", $"day:{date}", new { date }, null);
+            await calendar.RemoveAllHallsDayAsync(ParseDate(date, "date"), AuditActor.Of(user));
             return TypedResults.NoContent();
         }).RequireAuthorization();
         return routes;

@@ -179,6 +179,44 @@ public sealed class HallCalendarTests
     }
 
     [Fact]
+    public void NextYearsNoticeIsAskedForFromNovemberUntilOneOfItsDaysIsEntered()
+    {
+        var shipped = NationalDays.Days(2026).ToList();
+        Assert.Null(NationalDays.MissingYear(new DateOnly(2026, 10, 31), shipped));
+        Assert.Equal(2027, NationalDays.MissingYear(new DateOnly(2026, 11, 1), shipped));
+        Assert.Equal(2027, NationalDays.MissingYear(new DateOnly(2026, 12, 7), shipped));
+        // A hall's own day of next year is not the notice.
+        Assert.Equal(2027, NationalDays.MissingYear(new DateOnly(2026, 12, 7), [.. shipped, new CalendarDay("h", new DateOnly(2027, 1, 1), CalendarDayKind.Holiday, "元旦")]));
+        Assert.Null(NationalDays.MissingYear(new DateOnly(2026, 12, 7), [.. shipped, new CalendarDay(CalendarDay.AllHalls, new DateOnly(2027, 1, 1), CalendarDayKind.Holiday, "元旦")]));
+    }
+
+    [Fact]
+    public async Task ANoticesHolidayIsEnteredAsOneRangeWithAnAuditEntryPerDayAndABadRangeChangesNothing()
+    {
+        await using var app = await QueueApp.StartAsync(StorageKind.Sqlite);
+        var calendar = app.Services.GetRequiredService<HallCalendar>();
+        var audit = app.Services.GetRequiredService<Queue.Silo.Audit.AuditLog>();
+        await calendar.SetAllHallsDayAsync(new DateOnly(2027, 2, 10), CalendarDayKind.WorkingDay, "误录", "admin");
+
+        var days = await calendar.SetAllHallsDaysAsync(new DateOnly(2027, 2, 6), new DateOnly(2027, 2, 14), CalendarDayKind.Holiday, "春节", "admin");
+        Assert.Equal(9, days.Count);
+        var stored = await calendar.AllHallsDaysAsync(new DateOnly(2027, 1, 1), new DateOnly(2027, 12, 31));
+        Assert.Equal(Enumerable.Range(6, 9).Select(d => new DateOnly(2027, 2, d)), stored.Select(d => d.Date));
+        Assert.All(stored, d => Assert.Equal((CalendarDayKind.Holiday, "春节"), (d.Kind, d.Name)));
+        var entries = (await audit.ReadAsync(null, null, null)).Where(e => e.Action == "calendar.nationalDay" && e.Subject.StartsWith("day:2027-02-")).ToList();
+        Assert.Equal(10, entries.Count);
+        // The day entered wrongly before is recorded as it was.
+        Assert.Contains(entries, e => e.Subject == "day:2027-02-10" && e.Before is { } b && b.Contains("误录") && e.After!.Contains("春节"));
+
+        foreach (var (from, to, field) in new[] { (new DateOnly(2027, 2, 14), new DateOnly(2027, 2, 6), "to"), (new DateOnly(2027, 1, 1), new DateOnly(2027, 2, 1), "to") })
+        {
+            var refusal = await Assert.ThrowsAsync<Queue.Silo.Engine.HallException>(() => calendar.SetAllHallsDaysAsync(from, to, CalendarDayKind.Holiday, "x", "admin"));
+            Assert.True(refusal.Errors!.ContainsKey(field));
+        }
+        Assert.Equal(9, (await calendar.AllHallsDaysAsync(new DateOnly(2027, 1, 1), new DateOnly(2027, 12, 31))).Count);
+    }
+
+    [Fact]
     public void AHallsOwnDayBeatsTheAllHallsDayOfTheSameDate()
     {
         var days = new[]

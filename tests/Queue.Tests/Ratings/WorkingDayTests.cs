@@ -30,18 +30,18 @@ public sealed class WorkingDayTests
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => workingDays.AddWorkingDaysAsync(Demo.City, Friday, -1));
 
         // A national holiday on Monday moves the next working day to Tuesday, for every hall.
-        await calendar.SetAllHallsDayAsync(new DateOnly(2026, 11, 23), CalendarDayKind.Holiday, "假日");
+        await calendar.SetAllHallsDayAsync(new DateOnly(2026, 11, 23), CalendarDayKind.Holiday, "假日", "admin");
         Assert.Equal(new DateOnly(2026, 11, 24), await workingDays.AddWorkingDaysAsync(Demo.City, Friday, 1));
         Assert.Equal(new DateOnly(2026, 12, 14), await workingDays.AddWorkingDaysAsync(Demo.City, Friday, 15));
         Assert.False(await workingDays.IsWorkingDayAsync(Demo.Town, new DateOnly(2026, 11, 23)));
 
         // A make-up Saturday (调休) of this hall only is a working day for it, not for the others.
-        await calendar.SetDayAsync(Demo.City, new DateOnly(2026, 11, 21), CalendarDayKind.WorkingDay, "调休上班");
+        await calendar.SetDayAsync(Demo.City, new DateOnly(2026, 11, 21), CalendarDayKind.WorkingDay, "调休上班", "manager");
         Assert.Equal(new DateOnly(2026, 11, 21), await workingDays.AddWorkingDaysAsync(Demo.City, Friday, 1));
         Assert.Equal(new DateOnly(2026, 11, 24), await workingDays.AddWorkingDaysAsync(Demo.Town, Friday, 1));
 
         // The hall's own entry beats the all-halls one.
-        await calendar.SetDayAsync(Demo.City, new DateOnly(2026, 11, 23), CalendarDayKind.WorkingDay, "本厅照常");
+        await calendar.SetDayAsync(Demo.City, new DateOnly(2026, 11, 23), CalendarDayKind.WorkingDay, "本厅照常", "manager");
         Assert.True(await workingDays.IsWorkingDayAsync(Demo.City, new DateOnly(2026, 11, 23)));
         Assert.Equal(2, await workingDays.WorkingDaysBetweenAsync(Demo.City, Friday, new DateOnly(2026, 11, 23)));
         Assert.Equal(0, await workingDays.WorkingDaysBetweenAsync(Demo.Town, Friday, new DateOnly(2026, 11, 23)));
@@ -49,7 +49,7 @@ public sealed class WorkingDayTests
         Assert.Equal(0, await workingDays.WorkingDaysBetweenAsync(Demo.City, Friday, Friday));
 
         // Removing the hall's entry gives the date back to the national calendar.
-        await calendar.RemoveDayAsync(Demo.City, new DateOnly(2026, 11, 23));
+        await calendar.RemoveDayAsync(Demo.City, new DateOnly(2026, 11, 23), "manager");
         Assert.False(await workingDays.IsWorkingDayAsync(Demo.City, new DateOnly(2026, 11, 23)));
     }
 

@@ -88,6 +88,17 @@ public sealed class AdminBrowserTests
         await Expect(page.Locator("#audit-grid")).ToContainTextAsync("account.create", Circuit);
         await Chromium.ScreenshotAsync(page, "admin-audit");
 
+        // A notice's holiday is entered as it is written, one range.
+        await page.ClickAsync(".rz-tabview-nav >> text=日历");
+        await Expect(page.Locator("#national-table")).ToContainTextAsync("2026-10-01", Circuit);
+        await Chromium.ScreenshotAsync(page, "admin-calendar");
+        await page.FillAsync("#day-date", "2027-02-06");
+        await page.FillAsync("#day-to", "2027-02-14");
+        await page.FillAsync("#day-name", "春节");
+        await page.ClickAsync("#day-save");
+        await Expect(page.Locator("#calendar-message")).ToContainTextAsync("共 9 天", Circuit);
+        await Expect(page.Locator("#national-table")).ToContainTextAsync("2027-02-14", Circuit);
+
         var kiosk = await chromium.NewPageAsync(app.Address, 1080, 1920);
         await kiosk.GotoAsync("/kiosk/haimen");
         await kiosk.ClickAsync("button[data-service='hm-0007']");
