@@ -103,8 +103,8 @@ public sealed class HallCalendar(IDbContextFactory<QueueDb> dbs, TimeProvider ti
     public async Task<IReadOnlyList<CalendarDay>> SetAllHallsDaysAsync(DateOnly from, DateOnly to, CalendarDayKind kind, string name, string actor,
         CancellationToken ct = default)
     {
-        if (to < from) throw HallException.Invalid("to", "invalid.to.beforeFrom");
-        if (to.DayNumber - from.DayNumber >= MaxRange) throw HallException.Invalid("to", "invalid.to.range", ("days", MaxRange));
+        if (to < from) throw HallException.Invalid("to", "invalid.dayRange.order");
+        if (to.DayNumber - from.DayNumber >= MaxRange) throw HallException.Invalid("to", "invalid.dayRange.length", ("days", MaxRange));
         await using var db = await dbs.CreateDbContextAsync(ct);
         var existing = await db.Set<CalendarDay>().Where(d => d.HallId == CalendarDay.AllHalls && d.Date >= from && d.Date <= to).ToDictionaryAsync(d => d.Date, ct);
         var days = new List<CalendarDay>();
