@@ -40,8 +40,8 @@ public static class SetupEndpoints
             }
             catch (HallException e)
             {
-                var field = e.Errors?.Keys.FirstOrDefault() ?? e.Code;
-                return Results.Redirect($"/setup?error={Uri.EscapeDataString(field)}&message={Uri.EscapeDataString(e.Errors?.Values.First()[0] is { } first ? RefusalWording.Shared.Of(first) : RefusalWording.Shared.Of(e))}");
+                // The refusal's key and arguments, worded by the page: a link can only show wordings of the catalog.
+                return Results.Redirect($"/setup?{Queue.Web.Citizen.CitizenText.Query(e)}");
             }
         }).DisableAntiforgery().RequireRateLimiting(RateLimits.Login).ExcludeFromDescription();
         return routes;

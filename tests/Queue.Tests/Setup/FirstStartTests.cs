@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Queue.Tests.Infrastructure;
 
 namespace Queue.Tests.Setup;
@@ -37,6 +38,33 @@ public sealed class FirstStartTests
         var admin = await app.SignedInAsync("director", SetupCalls.AdminPassword);
         var audit = await (await admin.GetAsync("/api/audit")).JsonAsync(HttpStatusCode.OK);
         Assert.Equal("setup", audit[0].GetProperty("actor").GetString());
+    }
+
+    [Fact]
+    public async Task TheSetupFormSaysTheApisWordsForARefusalAndALinkCannotPutWordsOnThePage()
+    {
+        await using var app = await SetupCalls.FreshAsync();
+        var browser = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["username"] = "director", ["displayName"] = "中心主任", ["password"] = "short", ["setupToken"] = SetupCalls.Token,
+        });
+        var res = await browser.PostAsync("/setup", form);
+        Assert.Equal(HttpStatusCode.Redirect, res.StatusCode);
+        var back = res.Headers.Location!.ToString();
+        Assert.StartsWith("/setup?error=invalid.password&why=", back);
+
+        var api = await app.CreateClient().SetUpAsync(new { username = "director", displayName = "中心主任", password = "short" });
+        var wording = (await api.JsonAsync(HttpStatusCode.BadRequest)).GetProperty("errors").GetProperty("password")[0].GetString()!;
+        var page = WebUtility.HtmlDecode(await browser.GetStringAsync(back));
+        Assert.Contains($"id=\"setup-error\">{wording}<", page);
+        Assert.Contains("name=\"password\" type=\"password\" autocomplete=\"new-password\" required minlength=\"8\" aria-invalid=\"true\"", page);
+
+        // Words typed into a link are not the page's: an unknown wording reads as a plain failure, free text not at all.
+        page = WebUtility.HtmlDecode(await browser.GetStringAsync("/setup?error=invalid.password&why=请拨打12345&message=请拨打12345"));
+        Assert.DoesNotContain("请拨打12345", page);
+        Assert.Contains("id=\"setup-error\">操作未成功，请重试。<", page);
+        Assert.False(await app.Services.GetRequiredService<Queue.Silo.Accounts.AccountService>().AnyAsync());
     }
 
     [Fact]
