@@ -120,7 +120,9 @@ public sealed class WindowShiftBrowserTests
         await Expect(phone.Locator("#supplement li")).ToHaveCountAsync(2);
         await Expect(phone.Locator("#supplement")).ToContainTextAsync("劳动合同或就业登记材料");
         await Chromium.ScreenshotAsync(phone, "floor-supplement-notice");
-        await phone.ClickAsync("#re-enter");
+        // The re-entry's own answer is kept, so a failure says what the server answered rather than "no navigation".
+        var reentry = await phone.RunAndWaitForResponseAsync(() => phone.ClickAsync("#re-enter"), r => r.Url.Contains("/re-entry"));
+        if (reentry.Status != 201) Assert.Fail($"re-entry answered {reentry.Status}: {await reentry.TextAsync()}");
         await phone.WaitForURLAsync(new Regex("/t/(?!" + tickets[2].Id + ")"), Chromium.Arrived);
         var returning = (await phone.Locator("#number").TextContentAsync())!.Trim();
         Assert.Matches("^A\\d{3}$", returning);
