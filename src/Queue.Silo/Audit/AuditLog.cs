@@ -9,15 +9,9 @@ public sealed class AuditLog(IDbContextFactory<QueueDb> dbs, TimeProvider time)
 {
     public const int MaxRead = 1000;
 
-    /// <summary>Records a change; <paramref name="before"/> and <paramref name="after"/> are serialized as the API shows them.</summary>
-    public async Task WriteAsync(string actor, string? hallId, string action, string subject, object? before, object? after, CancellationToken ct = default)
-    {
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        db.Add(Entry(actor, hallId, action, subject, before, after));
-        await db.SaveChangesAsync(ct);
-    }
+    // No method writes an entry on its own: each is saved with the change it records, in one transaction (decision 0107).
 
-    /// <summary>An entry for the caller to save with the change itself, in the same transaction (account changes).</summary>
+    /// <summary>An entry for the caller to save with the change itself; <paramref name="before"/> and <paramref name="after"/> as the API shows them.</summary>
     public AuditEntry Entry(string actor, string? hallId, string action, string subject, object? before, object? after) =>
         Entry(time.GetUtcNow(), actor, hallId, action, subject, before, after);
 

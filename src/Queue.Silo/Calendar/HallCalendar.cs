@@ -84,17 +84,18 @@ public sealed class HallCalendar(IDbContextFactory<QueueDb> dbs, TimeProvider ti
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         await RequireHallAsync(db, hallId, ct);
-        try { return await SetAsync(db, hallId, date, kind, name, actor, "calendar.day", ct); }
+        try
+        {
+            var day = Put(db, await db.Set<CalendarDay>().FirstOrDefaultAsync(d => d.HallId == hallId && d.Date == date, ct), hallId, date, kind, name, actor, "calendar.day");
+            await db.SaveChangesAsync(ct);
+            return day;
+        }
         finally { Forget(); }
     }
 
     /// <summary>Declares a date a holiday or a make-up working day of every hall (national), replacing what it was.</summary>
-    public async Task<CalendarDay> SetAllHallsDayAsync(DateOnly date, CalendarDayKind kind, string name, string actor, CancellationToken ct = default)
-    {
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        try { return await SetAsync(db, CalendarDay.AllHalls, date, kind, name, actor, "calendar.nationalDay", ct); }
-        finally { Forget(); }
-    }
+    public async Task<CalendarDay> SetAllHallsDayAsync(DateOnly date, CalendarDayKind kind, string name, string actor, CancellationToken ct = default) =>
+        (await SetAllHallsDaysAsync(date, date, kind, name, actor, ct))[0];
 
     /// <summary>
     /// Declares every date from <paramref name="from"/> to <paramref name="to"/> (at most a month) a holiday or make-up
@@ -145,13 +146,6 @@ public sealed class HallCalendar(IDbContextFactory<QueueDb> dbs, TimeProvider ti
         await using var db = await dbs.CreateDbContextAsync(ct);
         try { await RemoveAsync(db, CalendarDay.AllHalls, date, actor, "calendar.nationalDay.remove", ct); }
         finally { Forget(); }
-    }
-
-    private async Task<CalendarDay> SetAsync(QueueDb db, string hallId, DateOnly date, CalendarDayKind kind, string name, string actor, string action, CancellationToken ct)
-    {
-        var day = Put(db, await db.Set<CalendarDay>().FirstOrDefaultAsync(d => d.HallId == hallId && d.Date == date, ct), hallId, date, kind, name, actor, action);
-        await db.SaveChangesAsync(ct);
-        return day;
     }
 
     /// <summary>Adds or changes the day <paramref name="stored"/> (null: none yet) and its audit entry, to be saved by the caller.</summary>

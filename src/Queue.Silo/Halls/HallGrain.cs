@@ -81,7 +81,7 @@ public sealed class HallGrain(HallStore store, HallSnapshots snapshots, TimeProv
     public Task<WindowView> SetWindowServices(string windowId, IReadOnlyList<string> serviceIds, string actor) =>
         WindowCommand(windowId, (s, c) =>
         {
-            var before = s.Windows.FirstOrDefault(w => w.Id == windowId)?.ServiceIds.ToList();
+            var before = s.GetWindow(windowId).ServiceIds.ToList();
             var window = s.SetWindowServices(windowId, serviceIds, c);
             Audited(c, actor, "window.services", $"window:{windowId}", new { serviceIds = before }, new { serviceIds = window.ServiceIds.ToList() });
             return window;
@@ -107,7 +107,7 @@ public sealed class HallGrain(HallStore store, HallSnapshots snapshots, TimeProv
 
     public Task<HallDetail> UpdateService(string serviceId, ServiceDraft draft, string actor) => DetailCommand((s, c) =>
     {
-        var before = s.Services.FirstOrDefault(x => x.Id == serviceId) is { } stored ? ServiceDraft.Of(stored) : null;
+        var before = ServiceDraft.Of(s.GetService(serviceId));
         return Audited(c, actor, "service.update", $"service:{serviceId}", before, ServiceDraft.Of(s.UpdateService(serviceId, draft, c)));
     });
 
@@ -129,7 +129,7 @@ public sealed class HallGrain(HallStore store, HallSnapshots snapshots, TimeProv
     public Task<HallDetail> UpdateWindow(string windowId, int number, string name, string? nameEn, IReadOnlyList<string> serviceIds, string actor) =>
         DetailCommand((s, c) =>
         {
-            var before = s.Windows.FirstOrDefault(w => w.Id == windowId) is { } stored ? WindowAudit.Of(stored) : null;
+            var before = WindowAudit.Of(s.GetWindow(windowId));
             return Audited(c, actor, "window.update", $"window:{windowId}", before, WindowAudit.Of(s.UpdateWindow(windowId, number, name, nameEn, serviceIds, c)));
         });
 

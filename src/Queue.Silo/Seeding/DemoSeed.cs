@@ -82,8 +82,7 @@ public sealed class DemoSeed(IDbContextFactory<QueueDb> dbs, IOptions<DemoSeedOp
             AccountService.SetPassword(account, password);
             db.Accounts.Add(account);
         }
-        if (options.Value.OpeningHours)
-            foreach (var (hall, hours) in DemoHours) db.Set<OpeningHours>().AddRange(hours(hall));
+        if (options.Value.OpeningHours) db.Set<OpeningHours>().AddRange(DemoHours());
         if (options.Value.History)
         {
             // Planned in the seed's transaction, so every page can say from the first request that history is on its way.
@@ -103,11 +102,12 @@ public sealed class DemoSeed(IDbContextFactory<QueueDb> dbs, IOptions<DemoSeedOp
     /// Office hours as county and city centres publish them: weekdays with a lunch break (午休), the city centre also on
     /// Saturday mornings (周六延时服务), the town and village rooms with the longer rural break.
     /// </summary>
-    private static readonly (string Hall, Func<string, IEnumerable<OpeningHours>> Hours)[] DemoHours =
+    private static IEnumerable<OpeningHours> DemoHours() =>
     [
-        (CityHallId, h => [.. Weekdays(h, new(9, 0), new(17, 0), new(12, 0), new(13, 30)), new OpeningHours(h, DayOfWeek.Saturday, new(9, 0), new(12, 0))]),
-        (TownHallId, h => Weekdays(h, new(8, 30), new(17, 30), new(12, 0), new(14, 0))),
-        (VillageHallId, h => Weekdays(h, new(8, 30), new(17, 0), new(12, 0), new(14, 0))),
+        .. Weekdays(CityHallId, new(9, 0), new(17, 0), new(12, 0), new(13, 30)),
+        new OpeningHours(CityHallId, DayOfWeek.Saturday, new(9, 0), new(12, 0)),
+        .. Weekdays(TownHallId, new(8, 30), new(17, 30), new(12, 0), new(14, 0)),
+        .. Weekdays(VillageHallId, new(8, 30), new(17, 0), new(12, 0), new(14, 0)),
     ];
 
     private static IEnumerable<OpeningHours> Weekdays(string hallId, TimeOnly opens, TimeOnly closes, TimeOnly breakStarts, TimeOnly breakEnds) =>

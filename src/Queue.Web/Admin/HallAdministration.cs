@@ -65,7 +65,6 @@ public sealed class HallAdministration(HallClient halls, HallSnapshots snapshots
     public async Task<ServiceView> UpdateServiceAsync(ClaimsPrincipal user, string hallId, string serviceId, ServiceDraft draft, CancellationToken ct = default)
     {
         await RequireAsync(user, hallId, ct);
-        await RequireServiceAsync(hallId, serviceId, ct);
         var detail = await halls.UpdateServiceAsync(hallId, serviceId, draft with { Id = serviceId }, AuditActor.Of(user));
         return detail.Services.First(s => s.Id == serviceId);
     }
@@ -73,7 +72,6 @@ public sealed class HallAdministration(HallClient halls, HallSnapshots snapshots
     public async Task RemoveServiceAsync(ClaimsPrincipal user, string hallId, string serviceId, CancellationToken ct = default)
     {
         await RequireAsync(user, hallId, ct);
-        await RequireServiceAsync(hallId, serviceId, ct);
         await RequireNoBookingsAsync(hallId, serviceId, ct);
         await halls.RemoveServiceAsync(hallId, serviceId, AuditActor.Of(user));
     }
@@ -179,12 +177,6 @@ public sealed class HallAdministration(HallClient halls, HallSnapshots snapshots
         foreach (var chunk in ids.Chunk(500))
             taken.UnionWith(await db.Services.AsNoTracking().Where(s => chunk.Contains(s.Id) && s.HallId != hallId).Select(s => s.Id).ToListAsync(ct));
         return taken;
-    }
-
-    private async Task RequireServiceAsync(string hallId, string serviceId, CancellationToken ct)
-    {
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        if (!await db.Services.AsNoTracking().AnyAsync(s => s.Id == serviceId && s.HallId == hallId, ct)) throw HallException.NotFound("service", serviceId);
     }
 
     /// <summary>A citizen's booking of the matter still to come would be lost with it: 409 until it is served or cancelled.</summary>

@@ -41,7 +41,7 @@ public static class SetupEndpoints
             catch (HallException e)
             {
                 // The refusal's key and arguments, worded by the page: a link can only show wordings of the catalog.
-                return Results.Redirect($"/setup?{Queue.Web.Citizen.CitizenText.Query(e)}");
+                return Results.Redirect($"/setup?{FormRefusal.Query(e)}");
             }
         }).DisableAntiforgery().RequireRateLimiting(RateLimits.Login).ExcludeFromDescription();
         return routes;

@@ -1,3 +1,4 @@
+using Queue.Display.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Queue.Silo.Booking;
 using Queue.Silo.Citizen;
@@ -10,7 +11,7 @@ namespace Queue.Web.Citizen;
 /// <summary>
 /// The plain HTML forms of the phone pages (no interactive Blazor here): take a remote ticket, book, cancel,
 /// check in. Each answers 303 to the next page; a refusal goes back to the form with its code, wording key and
-/// arguments (<see cref="CitizenText.Query"/>), which the page words in the visitor's language.
+/// arguments (<see cref="FormRefusal.Query"/>), which the page words in the visitor's language.
 /// </summary>
 public static class CitizenFormEndpoints
 {
@@ -26,7 +27,7 @@ public static class CitizenFormEndpoints
             }
             catch (HallException e)
             {
-                return Results.Redirect($"/m/{Uri.EscapeDataString(hallId)}?{CitizenText.Query(e)}&service={Uri.EscapeDataString(serviceId ?? "")}");
+                return Results.Redirect($"/m/{Uri.EscapeDataString(hallId)}?{FormRefusal.Query(e)}&service={Uri.EscapeDataString(serviceId ?? "")}");
             }
         }).RequireRateLimiting(RateLimits.Tickets).ExcludeFromDescription();
 
@@ -43,7 +44,7 @@ public static class CitizenFormEndpoints
             {
                 new BookingFormEcho(serviceId, date, slot, name, phone, idNumber).Save(http, hallId);
                 return Results.Redirect($"/book/{Uri.EscapeDataString(hallId)}?service={Uri.EscapeDataString(serviceId ?? "")}&date={Uri.EscapeDataString(date ?? "")}" +
-                    $"&{CitizenText.Query(e)}");
+                    $"&{FormRefusal.Query(e)}");
             }
         }).RequireRateLimiting(CitizenRateLimits.Bookings).ExcludeFromDescription();
 
@@ -70,7 +71,7 @@ public static class CitizenFormEndpoints
         }
         catch (HallException e)
         {
-            return Results.Redirect($"{page}&{CitizenText.Query(e)}");
+            return Results.Redirect($"{page}&{FormRefusal.Query(e)}");
         }
     }
 }

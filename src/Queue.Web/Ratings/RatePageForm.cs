@@ -10,7 +10,7 @@ namespace Queue.Web.Ratings;
 /// The holder's rating form (/rate/{id}) posts here: same <see cref="RatingClient"/> and same rules as
 /// the API, then back to the page with the outcome. Tags of levels other than the chosen one (hidden on
 /// the page) are dropped. A refusal goes back with its code, which the page says in the visitor's
-/// language (<see cref="Citizen.CitizenText.Query"/>), and with the level, tags and comment chosen, so nothing is
+/// language (<see cref="Queue.Display.Shared.FormRefusal.Query"/>), and with the level, tags and comment chosen, so nothing is
 /// lost but the call-back number, which stays out of the address (and so out of logs and history).
 /// </summary>
 public static class RatePageForm
@@ -45,7 +45,7 @@ public static class RatePageForm
             }
             catch (HallException e) when (e.Kind != RefusalKind.NotFound)
             {
-                return Results.Redirect($"{back}&{Citizen.CitizenText.Query(e)}{Draft(level, tags, comment)}");
+                return Results.Redirect($"{back}&{Queue.Display.Shared.FormRefusal.Query(e)}{Draft(level, tags, comment)}");
             }
         }).RequireRateLimiting(Infrastructure.RateLimits.Tickets).ExcludeFromDescription();
         return routes;

@@ -222,7 +222,7 @@ public sealed class BookingApiTests
 
         // The refusals the page's forms come back with say the same numbers.
         Assert.Equal("booking.tooEarly", await (await citizen.CheckInAsync(booking)).CodeOfAsync());
-        // As the page's form comes back (CitizenText.Query): the code, the wording's key and its arguments.
+        // As the page's form comes back (FormRefusal.Query): the code, the wording's key and its arguments.
         Assert.Contains("预约时段前 45 分钟起可签到", await PageAsync(citizen, url + "&error=booking.tooEarly&why=booking.tooEarly&arg=45"));
         clock.Set(CitizenApi.Shanghai(23, 7, 31));
         Assert.Equal("booking.cutoff", await (await citizen.DeleteAsync($"/api/bookings/{booking.Id}?token={booking.Token}")).CodeOfAsync());

@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.AspNetCore.WebUtilities;
 using Queue.Display.Shared;
 using Queue.Silo.Engine;
-using Queue.Web.Citizen;
 
 namespace Queue.Tests.Citizen;
 
@@ -10,7 +9,7 @@ namespace Queue.Tests.Citizen;
 /// A refusal is shown in the visitor's language only, worded from its key and arguments, and worded once: a page a
 /// form's redirect brought back says exactly what the API's problem details say.
 /// </summary>
-public sealed class CitizenTextTests
+public sealed class FormRefusalTests
 {
     private static readonly Microsoft.Extensions.Localization.IStringLocalizer<Refusals> R = RefusalWording.Shared;
 
@@ -20,14 +19,14 @@ public sealed class CitizenTextTests
     public void TheVisitorReadsTheirLanguage(string culture, string shown)
     {
         var refusal = new HallException(RefusalKind.NotFound, "booking.notFound", "booking.notFound", ("hall", "市民中心"));
-        InCulture(culture, () => Assert.Equal(shown, CitizenText.Of(R, refusal)));
+        InCulture(culture, () => Assert.Equal(shown, R.Of(refusal)));
     }
 
     [Fact]
     public void AKeyWithoutWordingIsShownAsItIs()
     {
         var refusal = HallException.Invalid("name", "请填写窗口号和名称。");
-        Assert.Equal("请填写窗口号和名称。", CitizenText.Of(R, refusal));
+        Assert.Equal("请填写窗口号和名称。", R.Of(refusal));
     }
 
     [Theory]
@@ -46,13 +45,13 @@ public sealed class CitizenTextTests
         {
             foreach (var refusal in refusals)
             {
-                var query = QueryHelpers.ParseQuery("?" + CitizenText.Query(refusal));
-                var shown = CitizenText.FromQuery(R, null!, query["error"], query["why"], query.TryGetValue("arg", out var a) ? [.. a.Select(x => x ?? "")] : null);
+                var query = QueryHelpers.ParseQuery("?" + FormRefusal.Query(refusal));
+                var shown = FormRefusal.Words(R, null!, query["error"], query["why"], query.TryGetValue("arg", out var a) ? [.. a.Select(x => x ?? "")] : null);
                 var api = refusal.Errors is { } errors ? R.Of(errors.Values.First()[0]) : R.Of(refusal);
                 Assert.Equal(api, shown);
                 Assert.DoesNotContain("{", shown);
             }
-            Assert.Equal("invalid.phone", QueryHelpers.ParseQuery("?" + CitizenText.Query(refusals[2]))["error"]); // the page marks the field by it
+            Assert.Equal("invalid.phone", QueryHelpers.ParseQuery("?" + FormRefusal.Query(refusals[2]))["error"]); // the page marks the field by it
         });
     }
 
